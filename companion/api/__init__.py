@@ -1,0 +1,7 @@
+"""JSON endpoints for the extension and for scripts (DESIGN.md section 4)."""
+
+from flask import Blueprint
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+from companion.api import captures, events, health  # noqa: E402, F401  (routes register on import)

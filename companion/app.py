@@ -1,0 +1,48 @@
+"""The app factory: wires the store, the checks, the API and the pages together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, current_app, jsonify, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from companion import api, config, guard, tokens, ui
+from companion.store import Store
+
+
+def create_app(data_dir: Path | str | None = None, port: int = config.DEFAULT_PORT) -> Flask:
+    app = Flask(__name__)
+    folder = config.data_dir(data_dir)
+    app.config.update(
+        HALLWAY_DATA_DIR=folder,
+        HALLWAY_PORT=port,
+        HALLWAY_TOKEN=tokens.get_or_create(folder),
+        MAX_CONTENT_LENGTH=config.MAX_BODY_BYTES,
+    )
+    app.extensions["hallway_store"] = Store(folder)
+    guard.install(app)
+    app.register_blueprint(api.bp)
+    app.register_blueprint(ui.bp)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _unexpected_error)
+    return app
+
+
+def _http_error(error: HTTPException):
+    """Every error is one sentence: JSON for the API, plain text for the pages."""
+    message = error.description or error.name
+    if request.path.startswith("/api/"):
+        return jsonify(error=message), error.code
+    return message, error.code, {"Content-Type": "text/plain; charset=utf-8"}
+
+
+def _unexpected_error(error: Exception):
+    # Logged for the developer with its traceback; the user gets a sentence, not the trace.
+    current_app.logger.exception("Unexpected error on %s", request.path)
+    return _http_error(
+        InternalServerError(
+            "Something went wrong inside Hallway; nothing was "
+            "changed. The companion's log has the details."
+        )
+    )

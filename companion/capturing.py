@@ -1,0 +1,106 @@
+"""One capture through the whole line: page -> parser -> store -> method -> reply.
+
+The API and `hallway import` both call `capture()`, so a page saved to disk and a page sent
+by the extension are understood and stored the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from companion import parsers
+from companion.method import notes, prep
+from companion.store import Store, queries
+from companion.store.captures import save_capture
+
+
+class BadCapture(ValueError):
+    """The request itself is malformed; the message is one plain sentence."""
+
+
+@dataclass
+class CaptureRequest:
+    html: str
+    url: str | None
+    capture_id: str | None
+    fragments: list[str]
+    payloads: list[Any]
+    captured_at: str
+
+    @classmethod
+    def from_json(cls, body: Any) -> CaptureRequest:
+        if not isinstance(body, dict):
+            raise BadCapture("The capture must be a JSON object.")
+        html = body.get("html")
+        if not isinstance(html, str) or not html.strip():
+            raise BadCapture("The capture has no page HTML (the 'html' field is empty).")
+        fragments = body.get("fragments") or []
+        if not isinstance(fragments, list) or not all(isinstance(f, str) for f in fragments):
+            raise BadCapture("'fragments' must be a list of HTML strings.")
+        payloads = body.get("payloads") or []
+        if not isinstance(payloads, list):
+            raise BadCapture("'payloads' must be a list of JSON documents.")
+        return cls(
+            html=html,
+            url=_optional_str(body, "url"),
+            capture_id=_optional_str(body, "capture_id"),
+            fragments=list(dict.fromkeys(fragments)),
+            payloads=payloads,
+            captured_at=_optional_str(body, "captured_at") or _now(),
+        )
+
+
+def capture(store: Store, request: CaptureRequest) -> dict[str, Any]:
+    """Parse, store and answer. Raises parsers.NotUnderstood for a page with no event."""
+    parsed = parsers.parse(request.html, request.url, request.fragments, request.payloads)
+    with store.transaction() as db:
+        saved = save_capture(db, parsed, request.capture_id, request.captured_at)
+    with store.reading() as db:
+        event = queries.event(db, saved.event_id) if saved.event_id else None
+        people = {pid: queries.person(db, pid) for pid, _ in saved.people}
+        known = [people[pid] or {} for pid in saved.known]
+    hosts = [
+        {**people[pid], "role": role}
+        for pid, role in saved.people
+        if role in {"host", "organizer", "speaker"} and people[pid]
+    ]
+    return {
+        "kind": parsed.kind,
+        "platform": parsed.platform,
+        "event": event,
+        "people_added": saved.added,
+        "people_updated": saved.updated,
+        "known_people": [_brief(p) for p in known],
+        "prep_notes": prep.prep_notes(event, hosts, known) if event else [],
+        "suggestions": [
+            {
+                "person": _brief(p),
+                "role": p["role"],
+                "notes": {"linkedin": notes.linkedin(p, event, p["role"])},
+            }
+            for p in hosts
+        ]
+        if event
+        else [],
+        "warnings": parsed.warnings,
+        "duplicate": saved.duplicate,
+    }
+
+
+def _brief(person: dict[str, Any]) -> dict[str, Any]:
+    return {k: person.get(k) for k in ("id", "name", "headline", "profile_url", "photo_url")}
+
+
+def _optional_str(body: dict[str, Any], key: str) -> str | None:
+    value = body.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise BadCapture(f"'{key}' must be a string.")
+    return value.strip() or None
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

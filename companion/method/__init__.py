@@ -1,0 +1,1 @@
+"""The networking method: prep notes, connection notes, follow-ups. Knows nothing of HTML."""

@@ -1,0 +1,37 @@
+"""Parsers: one module per platform, all behind `parse()`.
+
+Each platform module offers `detect(page)` (is this page mine?) and `parse(page)` (a Capture,
+or None when it finds nothing it understands). Parsers know nothing of storage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from companion.model import Capture
+from companion.parsers import meetup
+from companion.parsers.page import Page
+
+PLATFORMS = [meetup]
+
+
+class NotUnderstood(ValueError):
+    """The page holds nothing Hallway can use; the message is one plain sentence for the user."""
+
+
+def parse(
+    html: str,
+    url: str | None = None,
+    fragments: Sequence[str] = (),
+    payloads: Sequence[Any] = (),
+) -> Capture:
+    page = Page(html=html, url=url, fragments=fragments, payloads=payloads)
+    for platform in PLATFORMS:
+        if platform.detect(page):
+            capture = platform.parse(page)
+            if capture is not None:
+                return capture
+    raise NotUnderstood(
+        "This page has no event Hallway can read: no event title, time or attendee list was found."
+    )

@@ -1,0 +1,66 @@
+"""One captured page, parsed once, with the machine-readable parts every parser looks at."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+
+
+@dataclass
+class Page:
+    html: str
+    url: str | None = None
+    fragments: Sequence[str] = ()
+    payloads: Sequence[Any] = ()
+    warnings: list[str] = field(default_factory=list)
+
+    @cached_property
+    def soup(self) -> BeautifulSoup:
+        return BeautifulSoup(self.html, "lxml")
+
+    @cached_property
+    def fragment_soups(self) -> list[BeautifulSoup]:
+        return [BeautifulSoup(f, "lxml") for f in self.fragments]
+
+    @property
+    def host(self) -> str:
+        return (urlsplit(self.url or "").hostname or "").removeprefix("www.")
+
+    @cached_property
+    def next_data(self) -> dict[str, Any] | None:
+        """Next.js embeds the page's data as JSON: Meetup and Luma both do."""
+        tag = self.soup.find("script", id="__NEXT_DATA__")
+        return _json_object(tag.string if tag else None)
+
+    @cached_property
+    def jsonld(self) -> list[Any]:
+        blocks = []
+        for tag in self.soup.find_all("script", type="application/ld+json"):
+            try:
+                blocks.append(json.loads(tag.string or "", strict=False))
+            except ValueError:
+                self.warnings.append("A block of schema.org data on the page is not valid JSON.")
+        return blocks
+
+    def meta(self, name: str) -> str | None:
+        tag = self.soup.find("meta", attrs={"name": name}) or self.soup.find(
+            "meta", attrs={"property": name}
+        )
+        content = tag.get("content") if tag else None
+        return content if isinstance(content, str) else None
+
+
+def _json_object(text: str | None) -> dict[str, Any] | None:
+    if not text:
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None

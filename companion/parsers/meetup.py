@@ -132,6 +132,8 @@ def _hosts(apollo: _Apollo, raw: dict[str, Any]) -> list[Person]:
     for ref in raw.get("eventHosts") or []:
         host = apollo.get(ref)
         member_id = str(host.get("memberId") or host.get("id") or "")
+        if not host.get("name") and member_id:  # an inline stub: the cache has the rest
+            host = apollo.get({"__ref": f"EventHost:{member_id}"})
         name = clean(host.get("name"))
         if not name:
             continue

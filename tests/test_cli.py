@@ -1,0 +1,87 @@
+"""The `hallway` command line."""
+
+from __future__ import annotations
+
+import json
+import stat
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from companion.cli import main
+from tests.conftest import FIXTURES
+
+
+def test_token_is_created_once_and_only_the_user_can_read_it(runner, tmp_path):
+    first = runner.invoke(main, ["token"])
+    second = runner.invoke(main, ["token"])
+    assert first.exit_code == 0
+    assert len(first.output.strip()) >= 40
+    assert first.output == second.output
+    mode = (tmp_path / "data" / "token").stat().st_mode
+    assert stat.S_IMODE(mode) == 0o600
+
+
+def test_data_dir_option_wins_over_the_environment(runner, tmp_path):
+    other = tmp_path / "elsewhere"
+    result = runner.invoke(main, ["token", "--data-dir", str(other)])
+    assert result.exit_code == 0
+    assert (other / "token").read_text().strip() == result.output.strip()
+
+
+def test_parse_prints_the_normalized_capture(runner):
+    result = runner.invoke(main, ["parse", str(FIXTURES / "meetup-event.html")])
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["kind"] == "event"
+    assert data["event"]["title"] == "Feature Stores in Practice & MLOps Q&A"
+    assert data["event"]["start"] == "2025-06-12T18:30:00-07:00"
+
+
+def test_parse_of_a_page_without_an_event_exits_2_with_a_sentence(runner, tmp_path):
+    page = tmp_path / "blog.html"
+    page.write_text("<html><body><p>A blog post.</p></body></html>")
+    result = runner.invoke(main, ["parse", str(page)])
+    assert result.exit_code == 2
+    assert "no event" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_serve_prints_address_database_and_pairing_and_answers_health(tmp_path):
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "companion", "serve", "--port", str(port),
+         "--data-dir", str(tmp_path / "d")],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        health = _wait_for_json(f"http://127.0.0.1:{port}/api/health")
+        assert health == {"app": "hallway", "version": "0.1.0", "api": 1}
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=10)[0]
+    assert f"http://127.0.0.1:{port}/" in output
+    assert str(Path(tmp_path / "d" / "hallway.json")) in output
+    assert "hallway token" in output
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for_json(url: str) -> dict:
+    deadline = time.monotonic() + 15
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return json.load(response)
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)

@@ -1,0 +1,48 @@
+"""The companion through its real HTTP server (waitress), as the extension reaches it."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+
+from tests.conftest import fixture_text
+
+
+def request(url: str, token: str | None = None, body: dict | None = None, host: str | None = None):
+    headers = {"Content-Type": "application/json"} if body is not None else {}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    if host:
+        headers["Host"] = host
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(url, data=data, headers=headers)
+    try:
+        with urllib.request.urlopen(req, timeout=10) as response:
+            return response.status, json.load(response)
+    except urllib.error.HTTPError as error:
+        return error.code, json.load(error)
+
+
+def test_capture_over_http(live_server):
+    app, base = live_server
+    token = app.config["HALLWAY_TOKEN"]
+    body = {"capture_id": "live-1", "url": "https://www.meetup.com/lakeside-data-science/events/301234567/",
+            "html": fixture_text("meetup-event.html")}
+    status, reply = request(f"{base}/api/captures", token, body)
+    assert status == 201
+    assert reply["event"]["title"] == "Feature Stores in Practice & MLOps Q&A"
+    assert len(reply["suggestions"]) == 2
+    status, listing = request(f"{base}/api/events", token)
+    assert [e["title"] for e in listing["events"]] == ["Feature Stores in Practice & MLOps Q&A"]
+
+
+def test_http_errors_are_json_sentences(live_server):
+    app, base = live_server
+    status, reply = request(f"{base}/api/captures", "wrong", {"html": "<p>x</p>"})
+    assert status == 401 and "token" in reply["error"]
+    status, reply = request(f"{base}/api/captures", app.config["HALLWAY_TOKEN"], {"html": "<p>x</p>"})
+    assert status == 422 and reply["error"]
+    port = base.rsplit(":", 1)[1]
+    status, reply = request(f"{base}/api/health", host=f"attacker.example:{port}")
+    assert status == 421

@@ -12,6 +12,7 @@ from typing import Any
 
 from companion import parsers
 from companion.method import notes, prep
+from companion.method.when import describe
 from companion.store import Store, queries
 from companion.store.captures import save_capture
 
@@ -68,6 +69,9 @@ def capture(store: Store, request: CaptureRequest) -> dict[str, Any]:
     ]
     return {
         "kind": parsed.kind,
+        "when": describe(event.get("start"), event.get("end"), event.get("timezone"))
+        if event
+        else None,
         "platform": parsed.platform,
         "event": event,
         "people_added": saved.added,

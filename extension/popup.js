@@ -52,9 +52,9 @@ function setStatus(text, isError = false) {
   $("status").classList.toggle("error", isError);
 }
 
-function eventFacts(event, suggestions) {
+function eventFacts(event, when, suggestions) {
   const facts = [];
-  if (event.start) facts.push(["When", formatWhen(event)]);
+  if (when) facts.push(["When", when]);
   if (event.group?.name) facts.push(["Group", event.group.name]);
   const venue = [event.venue?.name, event.venue?.address].filter(Boolean).join(", ");
   if (venue) facts.push(["Where", venue]);
@@ -67,15 +67,6 @@ function eventFacts(event, suggestions) {
   if (event.topics?.length) facts.push(["Topics", event.topics.join(", ")]);
   facts.push(["Going", event.attendee_count ?? "not shown"]);
   return facts;
-}
-
-// The event's own wall-clock time and offset, as the page gave them.
-function formatWhen(event) {
-  const match = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/.exec(event.start);
-  if (!match) return event.start;
-  const [, day, time, offset] = match;
-  const zone = event.timezone || (offset ? `UTC${offset === "Z" ? "" : offset}` : "");
-  return [day, time, zone].filter(Boolean).join(" ");
 }
 
 function renderNote(suggestion) {
@@ -120,7 +111,7 @@ function render(reply) {
   $("event-title").textContent = event?.title ?? "Captured";
   const facts = $("event-facts");
   facts.replaceChildren();
-  for (const [label, value] of event ? eventFacts(event, suggestions) : []) {
+  for (const [label, value] of event ? eventFacts(event, reply.when, suggestions) : []) {
     facts.append(el("dt", label), el("dd", value));
   }
   $("notes").replaceChildren(...suggestions.map(renderNote));

@@ -16,7 +16,9 @@ from companion.app import create_app
 from companion.server import make_server
 
 FIXTURES = Path(__file__).parent / "fixtures"
-REAL_PAGES = Path(os.environ.get("HALLWAY_REAL_PAGES", Path(__file__).parents[2] / "shared" / "real-pages"))
+REAL_PAGES = Path(
+    os.environ.get("HALLWAY_REAL_PAGES", Path(__file__).parents[2] / "shared" / "real-pages")
+)
 PORT = 5474
 BASE_URL = f"http://127.0.0.1:{PORT}"
 

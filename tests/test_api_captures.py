@@ -54,8 +54,9 @@ def test_capture_of_an_event_page(client, auth):
     assert set(notes) == {"Ada Quillfeather", "Tomas Verhoeven"}
     for name, note in notes.items():
         assert note["length"] == len(note["text"]) <= note["limit"] == 200
-        assert note["text"].startswith(("Hi " + name.split()[0], "Hello " + name.split()[0],
-                                        name.split()[0]))
+        assert note["text"].startswith(
+            ("Hi " + name.split()[0], "Hello " + name.split()[0], name.split()[0])
+        )
         assert "Feature Stores" in note["text"]
         assert "12 Jun" in note["text"]
 
@@ -97,7 +98,9 @@ def test_the_same_capture_id_sent_twice_stores_once(client, auth, app):
 
 def test_wrong_or_missing_token_is_401(client, auth):
     assert client.post("/api/captures", json=capture_body()).status_code == 401
-    wrong = client.post("/api/captures", json=capture_body(), headers={"Authorization": "Bearer nope"})
+    wrong = client.post(
+        "/api/captures", json=capture_body(), headers={"Authorization": "Bearer nope"}
+    )
     assert wrong.status_code == 401
     assert "token" in wrong.get_json()["error"]
     assert client.get("/api/events").status_code == 401
@@ -105,7 +108,9 @@ def test_wrong_or_missing_token_is_401(client, auth):
 
 def test_page_without_an_event_is_422_with_a_sentence(client, auth):
     response = client.post(
-        "/api/captures", json=capture_body(html="<html><body><p>Hello</p></body></html>"), headers=auth
+        "/api/captures",
+        json=capture_body(html="<html><body><p>Hello</p></body></html>"),
+        headers=auth,
     )
     assert response.status_code == 422
     error = response.get_json()["error"]
@@ -113,19 +118,29 @@ def test_page_without_an_event_is_422_with_a_sentence(client, auth):
 
 
 def test_malformed_capture_bodies_are_422_never_500(client, auth):
-    for body in ([], {"html": ""}, {"html": 5}, {"html": "<p>x</p>", "fragments": "nope"},
-                 {"html": "<p>x</p>", "url": 3}):
+    for body in (
+        [],
+        {"html": ""},
+        {"html": 5},
+        {"html": "<p>x</p>", "fragments": "nope"},
+        {"html": "<p>x</p>", "url": 3},
+    ):
         response = client.post("/api/captures", json=body, headers=auth)
         assert response.status_code == 422, body
         assert response.get_json()["error"]
 
 
 def test_not_json_is_refused(client, auth):
-    response = client.post("/api/captures", data="html=<p>", headers=auth,
-                           content_type="application/x-www-form-urlencoded")
+    response = client.post(
+        "/api/captures",
+        data="html=<p>",
+        headers=auth,
+        content_type="application/x-www-form-urlencoded",
+    )
     assert response.status_code == 415
-    broken = client.post("/api/captures", data="{not json", headers=auth,
-                         content_type="application/json")
+    broken = client.post(
+        "/api/captures", data="{not json", headers=auth, content_type="application/json"
+    )
     assert broken.status_code == 422
 
 

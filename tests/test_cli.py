@@ -52,9 +52,19 @@ def test_parse_of_a_page_without_an_event_exits_2_with_a_sentence(runner, tmp_pa
 def test_serve_prints_address_database_and_pairing_and_answers_health(tmp_path):
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "companion", "serve", "--port", str(port),
-         "--data-dir", str(tmp_path / "d")],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "companion",
+            "serve",
+            "--port",
+            str(port),
+            "--data-dir",
+            str(tmp_path / "d"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         health = _wait_for_json(f"http://127.0.0.1:{port}/api/health")

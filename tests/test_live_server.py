@@ -27,8 +27,11 @@ def request(url: str, token: str | None = None, body: dict | None = None, host: 
 def test_capture_over_http(live_server):
     app, base = live_server
     token = app.config["HALLWAY_TOKEN"]
-    body = {"capture_id": "live-1", "url": "https://www.meetup.com/lakeside-data-science/events/301234567/",
-            "html": fixture_text("meetup-event.html")}
+    body = {
+        "capture_id": "live-1",
+        "url": "https://www.meetup.com/lakeside-data-science/events/301234567/",
+        "html": fixture_text("meetup-event.html"),
+    }
     status, reply = request(f"{base}/api/captures", token, body)
     assert status == 201
     assert reply["event"]["title"] == "Feature Stores in Practice & MLOps Q&A"
@@ -41,7 +44,9 @@ def test_http_errors_are_json_sentences(live_server):
     app, base = live_server
     status, reply = request(f"{base}/api/captures", "wrong", {"html": "<p>x</p>"})
     assert status == 401 and "token" in reply["error"]
-    status, reply = request(f"{base}/api/captures", app.config["HALLWAY_TOKEN"], {"html": "<p>x</p>"})
+    status, reply = request(
+        f"{base}/api/captures", app.config["HALLWAY_TOKEN"], {"html": "<p>x</p>"}
+    )
     assert status == 422 and reply["error"]
     port = base.rsplit(":", 1)[1]
     status, reply = request(f"{base}/api/health", host=f"attacker.example:{port}")

@@ -32,11 +32,13 @@ def test_limit_counts_characters_not_bytes():
 
 def test_wording_varies_between_people_but_is_stable_for_one():
     names = [f"Person{i} Example" for i in range(12)]
-    texts = {notes.linkedin({"name": n}, EVENT, "host")["text"].replace(n.split()[0], "X")
-             for n in names}
+    texts = {
+        notes.linkedin({"name": n}, EVENT, "host")["text"].replace(n.split()[0], "X") for n in names
+    }
     assert len(texts) > 1
     assert notes.linkedin({"name": "Ada Q"}, EVENT, "host") == notes.linkedin(
-        {"name": "Ada Q"}, EVENT, "host")
+        {"name": "Ada Q"}, EVENT, "host"
+    )
 
 
 def test_300_character_limit_is_respected():

@@ -33,7 +33,10 @@ def test_fixture_event_from_embedded_data():
         "Lakeside Data Science",
         "https://www.meetup.com/lakeside-data-science/",
     )
-    assert (event.venue.name, event.venue.address) == ("Northwind Labs", "12 Harbor Street, Portland, OR")
+    assert (event.venue.name, event.venue.address) == (
+        "Northwind Labs",
+        "12 Harbor Street, Portland, OR",
+    )
     assert event.online is False
     assert [(h.name, h.platform_id, h.profile_url) for h in event.hosts] == [
         ("Ada Quillfeather", "1001", "https://www.meetup.com/members/1001/"),
@@ -71,7 +74,9 @@ def test_falls_back_to_jsonld_and_dom_without_embedded_data():
 
 
 def test_falls_back_to_dom_alone():
-    html = without(fixture_text("meetup-event.html"), "#__NEXT_DATA__", 'script[type="application/ld+json"]')
+    html = without(
+        fixture_text("meetup-event.html"), "#__NEXT_DATA__", 'script[type="application/ld+json"]'
+    )
     event = parse(html, FIXTURE_URL).event
     assert event.title == "Feature Stores in Practice & MLOps Q&A"
     assert event.platform_id == "301234567"
@@ -99,7 +104,13 @@ def test_real_spokane_event_page():
     assert event.venue.name == "IntelliTect"
     assert event.venue.address == "1720 W 4th Ave Unit B, Spokane, WA"
     assert [(h.name, h.platform_id) for h in event.hosts] == [("Joe Riddle", "262864455")]
-    assert event.topics == ["Linux", "Python", "Django", "Agile and Scrum", "Python Web Development"]
+    assert event.topics == [
+        "Linux",
+        "Python",
+        "Django",
+        "Agile and Scrum",
+        "Python Web Development",
+    ]
     assert event.sponsors == ["IntelliTect"]
     assert event.attendee_count is None  # the page gives only the waitlist count
     assert event.status == "scheduled"

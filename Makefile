@@ -1,0 +1,48 @@
+# Hallway: `make run` starts the companion, `make test` runs every test.
+VENV    := .venv
+PYTHON  := $(VENV)/bin/python
+PIP     := $(VENV)/bin/pip
+PORT    ?= 5474
+
+.PHONY: run test lint check-browser clean
+
+run: $(VENV)/.installed
+	$(VENV)/bin/hallway serve --port $(PORT)
+
+test: $(VENV)/.installed-test node_modules/.installed check-browser
+	$(VENV)/bin/ruff check companion tests
+	$(PYTHON) -m pytest
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check companion tests
+	$(VENV)/bin/ruff format --check companion tests
+
+$(VENV)/bin/python:
+	python3 -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(PIP) install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Browser tests use Debian's Chromium (Playwright's own browser download does not work
+# offline). Installed here when missing and we are root; otherwise those tests skip.
+check-browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "Chromium is missing and this is not root: browser tests will be skipped."; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf $(VENV) node_modules test-artifacts .pytest_cache

@@ -1,0 +1,107 @@
+"""The extension in a real headless Chromium: Capture in the popup, Copy, and what is stored."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+
+import pytest
+
+from tests.browser.conftest import ARTIFACTS
+from tests.conftest import fixture_text
+
+pytestmark = pytest.mark.browser
+
+EVENT_PATH = "/lakeside-data-science/events/301234567/"
+
+
+def pair(worker, base: str, token: str) -> None:
+    worker.evaluate(
+        "([companion, token]) => chrome.storage.local.set({companion, token})", [base, token]
+    )
+
+
+def tab_id(worker, url: str) -> int:
+    return worker.evaluate(
+        "async (url) => (await chrome.tabs.query({})).find((t) => t.url === url).id", url
+    )
+
+
+def stored_events(base: str, token: str) -> list[dict]:
+    req = urllib.request.Request(f"{base}/api/events", headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(req, timeout=10) as response:
+        return json.load(response)["events"]
+
+
+def test_capture_shows_event_and_notes_and_copy_fills_the_clipboard(browser, site, live_server):
+    context, extension_id, worker = browser
+    app, base = live_server
+    token = app.config["HALLWAY_TOKEN"]
+    pair(worker, base, token)
+    url = site.serve(EVENT_PATH, fixture_text("meetup-event.html"))
+    page = context.new_page()
+    page.goto(url)
+
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    popup = context.new_page()
+    popup.goto(f"chrome-extension://{extension_id}/popup.html?tabId={tab_id(worker, url)}")
+    popup.get_by_text("Companion connected.").wait_for()
+    popup.get_by_role("button", name="Capture").click()
+
+    title = popup.locator("#event-title")
+    title.wait_for(state="visible")
+    assert title.text_content() == "Feature Stores in Practice & MLOps Q&A"
+    facts = popup.locator("#event-facts").inner_text()
+    assert "Lakeside Data Science" in facts
+    assert "Ada Quillfeather" in facts
+    assert "Thu 12 Jun 2025, 18:30-20:30 PDT" in facts
+    notes = popup.locator("#notes li")
+    assert notes.count() == 2
+    first_note = notes.first.locator(".text").text_content()
+    assert "Feature Stores" in first_note and len(first_note) <= 200
+    assert popup.locator("#prep summary").first.text_content() == "The event"
+
+    notes.first.get_by_role("button", name="Copy").click()
+    popup.get_by_role("button", name="Copied").wait_for()
+    assert popup.evaluate("navigator.clipboard.readText()") == first_note
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    popup.set_viewport_size({"width": 460, "height": 900})
+    popup.screenshot(path=str(ARTIFACTS / "popup-after-capture.png"), full_page=True)
+
+    assert [e["title"] for e in stored_events(base, token)] == [
+        "Feature Stores in Practice & MLOps Q&A"
+    ]
+
+
+def test_popup_says_how_to_fix_a_wrong_token(browser, site, live_server):
+    context, extension_id, worker = browser
+    _, base = live_server
+    pair(worker, base, "not-the-token")
+    url = site.serve(EVENT_PATH, fixture_text("meetup-event.html"))
+    context.new_page().goto(url)
+    popup = context.new_page()
+    popup.goto(f"chrome-extension://{extension_id}/popup.html?tabId={tab_id(worker, url)}")
+    status = popup.locator("#status.error")
+    status.wait_for()
+    assert "token" in status.text_content()
+
+
+def test_captured_markup_is_shown_as_text_not_run(browser, site, live_server):
+    context, extension_id, worker = browser
+    app, base = live_server
+    pair(worker, base, app.config["HALLWAY_TOKEN"])
+    hostile = "<img src=x onerror=window.__pwned=1>"
+    html = fixture_text("meetup-event.html").replace(
+        '"name": "Ada Quillfeather"', json.dumps({"name": hostile})[1:-1]
+    )
+    url = site.serve(EVENT_PATH, html)
+    context.new_page().goto(url)
+    popup = context.new_page()
+    popup.goto(f"chrome-extension://{extension_id}/popup.html?tabId={tab_id(worker, url)}")
+    popup.get_by_text("Companion connected.").wait_for()
+    popup.get_by_role("button", name="Capture").click()
+    popup.locator("#notes li").first.wait_for()
+    assert hostile in popup.locator("#event-facts").inner_text()
+    assert popup.locator("#result img").count() == 0
+    assert popup.evaluate("window.__pwned") is None

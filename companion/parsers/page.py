@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
+from companion.parsers.text import clean
+
 
 @dataclass
 class Page:
@@ -27,6 +29,17 @@ class Page:
     @cached_property
     def fragment_soups(self) -> list[BeautifulSoup]:
         return [BeautifulSoup(f, "lxml") for f in self.fragments]
+
+    @property
+    def soups(self) -> list[BeautifulSoup]:
+        """The page and every harvested fragment: where rows of a long list may be."""
+        return [self.soup, *self.fragment_soups]
+
+    @cached_property
+    def title(self) -> str | None:
+        """The document's <title>, as plain text."""
+        tag = self.soup.find("title")
+        return clean(tag.get_text(" ")) if tag else None
 
     @property
     def host(self) -> str:

@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from companion.model import Capture
-from companion.parsers import meetup, sanity
+from companion.parsers import eventbrite, luma, meetup, sanity, schemaorg
 from companion.parsers.page import Page
 
-PLATFORMS = [meetup]
+PLATFORMS = [meetup, luma, eventbrite, schemaorg]
 
 
 class NotUnderstood(ValueError):

@@ -59,7 +59,8 @@ class Page:
                 blocks.append(json.loads(tag.string or "", strict=False))
             except ValueError:
                 self.warnings.append("A block of schema.org data on the page is not valid JSON.")
-        return blocks
+        # A recorded payload may itself be schema.org data (a scraper's saved JSON-LD object).
+        return blocks + [p for p in self.payloads if _is_jsonld(p)]
 
     def meta(self, name: str) -> str | None:
         tag = self.soup.find("meta", attrs={"name": name}) or self.soup.find(
@@ -77,3 +78,8 @@ def _json_object(text: str | None) -> dict[str, Any] | None:
     except ValueError:
         return None
     return data if isinstance(data, dict) else None
+
+
+def _is_jsonld(payload: Any) -> bool:
+    items = payload if isinstance(payload, list) else [payload]
+    return any(isinstance(i, dict) and ("@type" in i or "@graph" in i) for i in items)

@@ -11,10 +11,19 @@ from collections.abc import Sequence
 from typing import Any
 
 from companion.model import Capture
-from companion.parsers import eventbrite, luma, meetup, sanity, schemaorg
+from companion.parsers import (
+    eventbrite,
+    luma,
+    meet,
+    meetup,
+    sanity,
+    schemaorg,
+    teams,
+    zoom,
+)
 from companion.parsers.page import Page
 
-PLATFORMS = [meetup, luma, eventbrite, schemaorg]
+PLATFORMS = [meetup, luma, eventbrite, zoom, meet, teams, schemaorg]
 
 
 class NotUnderstood(ValueError):

@@ -45,7 +45,9 @@ def parse(page: Page) -> Capture | None:
     if listed or len(marked) > 1:
         events = listed or marked
         return Capture(kind="listing", platform=PLATFORM, events=events, warnings=page.warnings)
-    event = first_filled(*marked[:1], _from_dom(page.soup, page.url), _from_legacy(page.soup, page.url))
+    event = first_filled(
+        *marked[:1], _from_dom(page.soup, page.url), _from_legacy(page.soup, page.url)
+    )
     if event is None:
         return None
     return Capture(kind="event", platform=PLATFORM, event=event, warnings=page.warnings)

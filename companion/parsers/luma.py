@@ -29,12 +29,16 @@ _BLOCKS = {"paragraph", "heading", "list_item", "blockquote", "code_block"}
 
 def detect(page: Page) -> bool:
     host = page.host
-    return host in {"lu.ma", "luma.com"} or host.endswith((".lu.ma", ".luma.com")) or bool(_data(page))
+    return (
+        host in {"lu.ma", "luma.com"} or host.endswith((".lu.ma", ".luma.com")) or bool(_data(page))
+    )
 
 
 def parse(page: Page) -> Capture | None:
     data = _data(page)
-    event = first_filled(_from_data(data, page) if data else None, _from_jsonld(page), _from_dom(page))
+    event = first_filled(
+        _from_data(data, page) if data else None, _from_jsonld(page), _from_dom(page)
+    )
     if event is None:
         return None
     guests = _guest_rows(page)
@@ -54,7 +58,9 @@ def _data(page: Page) -> dict[str, Any]:
     initial = props.get("initialData") if isinstance(props, dict) else None
     data = initial.get("data") if isinstance(initial, dict) else None
     event = data.get("event") if isinstance(data, dict) else None
-    return data if isinstance(event, dict) and str(event.get("api_id", "")).startswith("evt-") else {}
+    return (
+        data if isinstance(event, dict) and str(event.get("api_id", "")).startswith("evt-") else {}
+    )
 
 
 # --- embedded data ------------------------------------------------------------------------
@@ -80,12 +86,18 @@ def _from_data(data: dict[str, Any], page: Page) -> Event | None:
         hosts=[p for p in (_person(h, "host") for h in data.get("hosts") or []) if p],
         topics=[n for n in (clean(c.get("name")) for c in data.get("categories") or []) if n],
         description=_prose(data.get("description_mirror")),
-        attendee_count=data.get("guest_count") if isinstance(data.get("guest_count"), int) else None,
+        attendee_count=data.get("guest_count")
+        if isinstance(data.get("guest_count"), int)
+        else None,
     )
 
 
 def _calendar(calendar: Any) -> Group | None:
-    if not isinstance(calendar, dict) or calendar.get("is_personal") or not clean(calendar.get("name")):
+    if (
+        not isinstance(calendar, dict)
+        or calendar.get("is_personal")
+        or not clean(calendar.get("name"))
+    ):
         return None
     slug = calendar.get("slug")
     return Group(name=clean(calendar["name"]) or "", url=f"https://lu.ma/{slug}" if slug else None)
@@ -172,7 +184,9 @@ def _from_dom(page: Page) -> Event | None:
         title=title,
         url=page.url,
         # The hosts card is rendered twice (narrow and wide layouts).
-        hosts=_unique(p for p in (_row(a, "host") for a in page.soup.select(".hosts a[href^='/user/']")) if p),
+        hosts=_unique(
+            p for p in (_row(a, "host") for a in page.soup.select(".hosts a[href^='/user/']")) if p
+        ),
         attendee_count=first_int(going.get_text(" ")) if going else None,
     )
 
@@ -180,9 +194,7 @@ def _from_dom(page: Page) -> Event | None:
 def _guest_rows(page: Page) -> list[Person]:
     """The guest list the user opened (a dialog) and scrolled (fragments); hosts excluded."""
     rows = [
-        a
-        for soup in page.fragment_soups
-        for a in soup.select("a[href*='/user/']")
+        a for soup in page.fragment_soups for a in soup.select("a[href*='/user/']")
     ] + page.soup.select("[role='dialog'] a[href*='/user/']")
     return _unique(p for p in (_row(a, "attendee") for a in rows) if p)
 

@@ -158,5 +158,3 @@ def _unique(values: Any) -> list[str]:
         if v and v not in out:
             out.append(v)
     return out
-
-

@@ -41,7 +41,9 @@ def parse(page: Page) -> Capture | None:
     cache = apollo(page)
     group = _group(cache)
     if cache is not None and group is not None:
-        events = [e for e in (meetup_apollo.event(cache, raw) for raw in _listed(cache, group)) if e]
+        events = [
+            e for e in (meetup_apollo.event(cache, raw) for raw in _listed(cache, group)) if e
+        ]
         organizer = _organizer(cache, group)
     else:
         events = [e for e in (jsonld.to_event(o) for o in jsonld.find_events(page.jsonld)) if e]

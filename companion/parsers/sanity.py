@@ -17,7 +17,9 @@ _CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f"}
 def problem(html: str) -> str | None:
     """A sentence saying why this text cannot be an event page, or None if it may be one."""
     sample = html[:4096]
-    if "\x00" in sample or sum(ch in _CONTROL for ch in sample) > len(sample) // 20:
+    # Binary bytes show up as NULs, control characters, or U+FFFD once decoded with "replace".
+    odd = sum(ch in _CONTROL or ch == "\ufffd" for ch in sample)
+    if "\x00" in sample or odd > len(sample) // 20:
         return "This file is not a web page: it holds binary data, not HTML."
     tags = html.count("<")
     if tags > _TOO_MANY_TAGS:

@@ -54,7 +54,10 @@ def spokane_group(c: Capture) -> None:
     assert (c.kind, c.event) == ("listing", None)
     assert len(c.events) == 8
     first = c.events[0]  # upcoming events come first, soonest first
-    assert (first.title, first.start) == ("Dagger with Spokane Tech 🚀", "2024-03-19T18:00:00-07:00")
+    assert (first.title, first.start) == (
+        "Dagger with Spokane Tech 🚀",
+        "2024-03-19T18:00:00-07:00",
+    )
     assert first.attendee_count == 10  # going.totalCount
     assert first.group.name == "Spokane Python User Group"
     assert first.sponsors == ["IntelliTect"]
@@ -111,7 +114,10 @@ def meetup_2019_jsonld(c: Capture) -> None:
     assert e.start == "2019-08-23T14:30:00-07:00"  # given without seconds
     assert e.platform_id == "264083712"
     assert e.group.name == "Coffee Club of Seattle"
-    assert (e.venue.name, e.venue.address) == ("Woodland Coffee", "1417 NW 54th St., Seattle, WA, USA")
+    assert (e.venue.name, e.venue.address) == (
+        "Woodland Coffee",
+        "1417 NW 54th St., Seattle, WA, USA",
+    )
 
 
 def meetup_classic_2016(c: Capture) -> None:

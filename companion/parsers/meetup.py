@@ -52,7 +52,7 @@ def parse(page: Page) -> Capture | None:
         meetup_legacy.event(page),
     )
     if event is None:
-        return meetup_group.parse_legacy(page)
+        return None
     people = meetup_gql.people(answer) if answer else meetup_attendees.people(page)
     event.attendee_count = event.attendee_count or meetup_attendees.count(page)
     listing_of_people = answer is not None or meetup_attendees.is_attendee_list(page)

@@ -34,7 +34,11 @@ _CARDS = ".groupHome-nextMeetup, .eventCard"
 def is_group_page(page: Page) -> bool:
     if page_props(page).get("eventId") or event_id(page.url):
         return False
-    return _group(apollo(page)) is not None or len(jsonld.find_events(page.jsonld)) > 1
+    return (
+        _group(apollo(page)) is not None
+        or len(jsonld.find_events(page.jsonld)) > 1
+        or page.soup.select_one(_CARDS) is not None
+    )
 
 
 def parse(page: Page) -> Capture | None:
@@ -47,6 +51,7 @@ def parse(page: Page) -> Capture | None:
         organizer = _organizer(cache, group)
     else:
         events = [e for e in (jsonld.to_event(o) for o in jsonld.find_events(page.jsonld)) if e]
+        events = events or [e for e in (_card(c, page) for c in page.soup.select(_CARDS)) if e]
         organizer = []
     if not events:
         return None
@@ -94,14 +99,7 @@ def _organizer(cache: Apollo, group: dict[str, Any]) -> list[Person]:
     ]
 
 
-# --- before 2021: event cards --------------------------------------------------------------
-
-
-def parse_legacy(page: Page) -> Capture | None:
-    events = [e for e in (_card(c, page) for c in page.soup.select(_CARDS)) if e]
-    if not events:
-        return None
-    return Capture(kind="listing", platform=PLATFORM, events=events, warnings=page.warnings)
+# --- before 2021: event cards ---------------------------------------------------------------
 
 
 def _card(card: Tag, page: Page) -> Event | None:

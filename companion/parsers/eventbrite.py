@@ -19,7 +19,7 @@ from companion.model import Capture, Event, Group, Place
 from companion.parsers import schemaorg, times
 from companion.parsers.combine import first_filled
 from companion.parsers.page import Page
-from companion.parsers.text import clean, clean_block
+from companion.parsers.text import block_text, clean, clean_block
 
 PLATFORM = "eventbrite"
 _SERVER_DATA = re.compile(r"window\.__SERVER_DATA__\s*=\s*")
@@ -136,7 +136,7 @@ def _from_dom(soup: BeautifulSoup, url: str | None) -> Event | None:
         start=times.normalize(when.get("datetime")) if when else None,
         venue=Place(name=None, address=place) if place else None,
         group=Group(name=organizer, url=None) if organizer else None,
-        description=clean_block(about.get_text("\n")) if about else None,
+        description=block_text(about) if about else None,
     )
 
 
@@ -159,7 +159,7 @@ def _from_legacy(soup: BeautifulSoup, url: str | None) -> Event | None:
         platform_id=event_id(url),
         start=times.normalize(moment),
         venue=Place(name=None, address=address) if address else None,
-        description=clean_block(about.get_text("\n")) if about else None,
+        description=block_text(about) if about else None,
     )
 
 

@@ -27,7 +27,7 @@ from companion.parsers import (
 from companion.parsers.combine import first_filled
 from companion.parsers.meetup_common import PHOTO_OF, apollo, event_id, page_props, slash
 from companion.parsers.page import Page
-from companion.parsers.text import clean, clean_block
+from companion.parsers.text import block_text, clean
 
 PLATFORM = "meetup"
 
@@ -119,7 +119,7 @@ def _from_dom(page: Page) -> Event | None:
         topics=_unique(
             clean(a.get_text(" ")) for a in soup.select('#topics a[id^="topics-link-"]')
         ),
-        description=clean_block(details.get_text("\n")) if details else None,
+        description=block_text(details) if details else None,
     )
 
 

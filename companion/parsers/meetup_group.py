@@ -24,7 +24,7 @@ from companion.parsers.meetup_common import (
     slash,
 )
 from companion.parsers.page import Page
-from companion.parsers.text import clean, clean_block
+from companion.parsers.text import block_text, clean
 
 PLATFORM = "meetup"
 _EVENTS_BY_STATUS = re.compile(r'^events\(.*"status":\["(ACTIVE|UPCOMING|PAST)"\]')
@@ -120,7 +120,7 @@ def _card(card: Tag, page: Page) -> Event | None:
         start=times.normalize(when.get("datetime")) if when else None,
         venue=Place(name=None, address=address) if address else None,
         group=_legacy_group(page),
-        description=clean_block(about.get_text("\n")) if about else None,
+        description=block_text(about) if about else None,
     )
 
 

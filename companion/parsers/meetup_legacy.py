@@ -16,7 +16,7 @@ from companion.model import Event, Person, Place
 from companion.parsers import times
 from companion.parsers.meetup_common import event_id, slash
 from companion.parsers.page import Page
-from companion.parsers.text import clean, clean_block
+from companion.parsers.text import block_text, clean
 
 _TITLE = ".pageHead-headline, #event-title h1"
 _WHEN = ".eventTimeDisplay time[datetime], #event-when-display time[datetime]"
@@ -43,7 +43,7 @@ def event(page: Page) -> Event | None:
         venue=venue if venue.name or venue.address else None,
         online=True if soup.select_one("p.venueDisplay-venue-noVenue") else None,
         hosts=_hosts(soup),
-        description=clean_block(about.get_text("\n")) if about else None,
+        description=block_text(about) if about else None,
     )
 
 

@@ -1,4 +1,4 @@
-"""Luma event pages: embedded data, then JSON-LD, then the DOM; and the guest list the user opened."""
+"""Luma event pages: embedded data, then JSON-LD, then the DOM; and the guest list opened."""
 
 from __future__ import annotations
 

@@ -154,6 +154,9 @@ def test_a_2020_event_page_in_french_with_its_attendee_sample():
         "12 quai des Tanneurs, Lyon",
     )
     assert [h.name for h in event.hosts] == ["Élodie Marchetti", "Bastien Okafor"]
+    html = html.replace("et Bastien Okafor", "et 2 autres")
+    hosts = parse(html, "https://www.meetup.com/fr-FR/donnees-lyon/events/271234567/").event.hosts
+    assert [h.name for h in hosts] == ["Élodie Marchetti"]
     assert event.attendee_count == 25  # "Participants (25)"
     assert event.description.startswith("Nous cartographions")
     assert [(p.name, p.platform_id, p.role) for p in capture.people] == [

@@ -213,6 +213,7 @@ def songkick(c: Capture) -> None:
 def microdata_001(c: Capture) -> None:
     e = c.event
     assert e.title == "Miami Heat at Philadelphia 76ers - Game 3 (Home Game 1)"
+    assert e.url == "https://schema.org/nba-miami-philidelphia-game3.html"  # made absolute
     assert e.start == "2016-04-21T20:00:00"  # a wall time with no zone stays naive
     assert e.venue.address == "Philadelphia, PA"
 
@@ -290,7 +291,10 @@ EXPECTED: dict[str, tuple[str | None, Callable[[Capture], None]]] = {
     ),
     "generic/outsavvy-event-jsonld-2025.html": (None, outsavvy),
     "generic/songkick-event-jsonld-2015.html": (None, songkick),
-    "generic/schemaorg-example-microdata-event-001.html": (None, microdata_001),
+    "generic/schemaorg-example-microdata-event-001.html": (
+        "https://schema.org/example.html",
+        microdata_001,
+    ),
     "generic/schemaorg-example-microdata-event-003.html": (None, microdata_003),
     "generic/upcoming-hcalendar-v1.html": (None, upcoming_hcalendar),
     "zoom/zoom-webclient-participants-2020.html": (None, zoom_participants),

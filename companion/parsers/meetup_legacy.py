@@ -60,7 +60,10 @@ def _hosts(soup: BeautifulSoup) -> list[Person]:
     if not label:
         return []
     names = re.split(r",\s*|\s+(?:and|et|y)\s+", _HOSTED_BY.sub("", label))
-    return [Person(name=n, role="host") for n in (clean(n) for n in names) if n]
+    # "... and 2 others": the count is not a name.
+    return [
+        Person(name=n, role="host") for n in (clean(n) for n in names) if n and not n[0].isdigit()
+    ]
 
 
 def _text(tag: Tag | None) -> str | None:

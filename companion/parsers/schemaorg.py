@@ -6,6 +6,8 @@ This parser comes last, after the platforms that know their pages better.
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 from companion.model import Capture, Event
 from companion.parsers import jsonld, microdata
 from companion.parsers.page import Page
@@ -31,13 +33,15 @@ def parse(page: Page) -> Capture | None:
 
 
 def from_markup(page: Page) -> list[Event]:
-    """The events of the first markup that has any."""
+    """The events of the first markup that has any, their links made absolute."""
     for found in (
         lambda: jsonld.find_events(page.jsonld),
         lambda: jsonld.find_events(microdata.items(page.soup)),
         lambda: microdata.hcalendar(page.soup),
     ):
         events = [e for e in (jsonld.to_event(o) for o in found()) if e]
+        for event in events:
+            event.url = urljoin(page.url, event.url) if page.url and event.url else event.url
         if events:
             return events
     return []

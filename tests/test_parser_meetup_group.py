@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from bs4 import BeautifulSoup
 
 from companion.parsers import parse
@@ -78,3 +80,28 @@ def test_a_classic_2016_event_page():
     assert (event.title, event.start) == ("Intro to Pandas", "2016-10-04T19:00:00+02:00")
     assert (event.platform_id, event.venue.address) == ("234567890", "Harbour Hall, Valencia")
     assert event.description == "Bring a laptop."
+
+
+def test_an_event_in_the_cache_brings_its_sample_of_people_going():
+    soup = BeautifulSoup(fixture_text("meetup-group.html"), "lxml")
+    tag = soup.find(id="__NEXT_DATA__")
+    data = json.loads(tag.string)
+    state = data["props"]["pageProps"]["__APOLLO_STATE__"]
+    state["Event:301000002"]['rsvps({"first":5})'] = {
+        "edges": [{"node": {"__ref": "Rsvp:1"}}, {"node": {"__ref": "Rsvp:2"}}]
+    }
+    state["Event:301000002"]['rsvps({"filter":{"rsvpStatus":["WAITLIST"]}})'] = {
+        "edges": [{"node": {"__ref": "Rsvp:3"}}]
+    }
+    state["Rsvp:1"] = {"member": {"__ref": "Member:1002"}}
+    state["Rsvp:2"] = {"member": {"__ref": "Member:1003"}}
+    state["Rsvp:3"] = {"member": {"__ref": "Member:1004"}}
+    state["Member:1003"] = {"id": "1003", "name": "Wren Idowu"}
+    state["Member:1004"] = {"id": "1004", "name": "Waitlisted Person"}
+    tag.string = json.dumps(data)
+    capture = parse(str(soup), GROUP_URL + "events/301000002/")
+    assert (capture.kind, capture.event.title) == ("event", "Feature Stores in Practice")
+    assert [(p.name, p.role) for p in capture.people] == [
+        ("Tomas Verhoeven", "host"),
+        ("Wren Idowu", "attendee"),
+    ]

@@ -25,7 +25,7 @@ from companion.parsers import (
     times,
 )
 from companion.parsers.combine import first_filled
-from companion.parsers.meetup_common import PHOTO_OF, apollo, event_id, page_props, slash
+from companion.parsers.meetup_common import PHOTO_OF, Apollo, apollo, event_id, page_props, slash
 from companion.parsers.page import Page
 from companion.parsers.text import block_text, clean
 
@@ -53,7 +53,11 @@ def parse(page: Page) -> Capture | None:
     )
     if event is None:
         return None
-    people = meetup_gql.people(answer) if answer else meetup_attendees.people(page)
+    people = (
+        meetup_gql.people(answer)
+        if answer
+        else meetup_attendees.people(page) or _apollo_attendees(page)
+    )
     event.attendee_count = event.attendee_count or meetup_attendees.count(page)
     listing_of_people = answer is not None or meetup_attendees.is_attendee_list(page)
     return Capture(
@@ -69,12 +73,22 @@ def parse(page: Page) -> Capture | None:
 
 
 def _from_apollo(page: Page) -> Event | None:
+    cache, raw = _apollo_event(page)
+    return meetup_apollo.event(cache, raw) if cache and raw else None
+
+
+def _apollo_attendees(page: Page) -> list[Person]:
+    cache, raw = _apollo_event(page)
+    return meetup_apollo.attendees(cache, raw) if cache and raw else []
+
+
+def _apollo_event(page: Page) -> tuple[Apollo | None, dict[str, Any] | None]:
     cache = apollo(page)
     if cache is None:
-        return None
+        return None, None
     wanted = str(page_props(page).get("eventId") or event_id(page.url) or "")
     raw = cache.state.get(f"Event:{wanted}") or next(iter(cache.of_type("Event")), None)
-    return meetup_apollo.event(cache, raw) if isinstance(raw, dict) else None
+    return cache, raw if isinstance(raw, dict) else None
 
 
 # --- JSON-LD and DOM fallbacks ------------------------------------------------------------

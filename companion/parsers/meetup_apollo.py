@@ -131,3 +131,24 @@ def _going(apollo: Apollo, raw: dict[str, Any]) -> int | None:
             if isinstance(count, int):
                 return count
     return None
+
+
+def attendees(apollo: Apollo, raw: dict[str, Any]) -> list[Person]:
+    """The people the cache says are going: a sample of five on event and group pages."""
+    hosts = {str(h.get("memberId")) for h in raw.get("eventHosts") or [] if isinstance(h, dict)}
+    found: dict[str, Person] = {}
+    for key, value in raw.items():
+        if not key.startswith("rsvps") or "WAITLIST" in key or '"NO"' in key:
+            continue
+        for edge in (apollo.get(value) or {}).get("edges") or []:
+            member = apollo.get(apollo.get(edge.get("node")).get("member"))
+            member_id, name = str(member.get("id") or ""), clean(member.get("name"))
+            if member_id and name and member_id not in found:
+                found[member_id] = Person(
+                    name=name,
+                    platform_id=member_id,
+                    profile_url=member_url(member_id),
+                    role="host" if member_id in hosts else "attendee",
+                    photo_url=photo_url(apollo.get(member.get("memberPhoto"))),
+                )
+    return list(found.values())

@@ -91,3 +91,17 @@ def test_teams_roster_sections_give_the_roles():
         ("Zara Whitfield", "asked_question"),
     ]
     assert [q.text for q in capture.questions] == ["What sample size did the A/B test need?"]
+
+
+def test_newer_zoom_and_teams_builds_are_read_from_their_name_hooks():
+    zoom = parse(
+        '<div role="treeitem"><span class="item-user-name">Odile Nakashima</span>'
+        '<span class="participants-item__name-label">(Co-host)</span></div>',
+        "https://app.zoom.us/wc/98765432101/join",
+    )
+    assert [(p.name, p.role) for p in zoom.people] == [("Odile Nakashima", "host")]
+    teams = parse(
+        '<div data-tid="roster-item-1" aria-label="Basil Oyelowo, Presenter"></div>',
+        "https://teams.microsoft.com/v2/",
+    )
+    assert [(p.name, p.role) for p in teams.people] == [("Basil Oyelowo", "speaker")]

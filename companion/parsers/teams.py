@@ -48,11 +48,13 @@ def parse(page: Page) -> Capture | None:
 
 def _row(row: Tag) -> Row | None:
     name_tag = row.select_one('[data-tid="participant-name"]')
-    name = clean(name_tag.get_text(" ")) if name_tag else None
+    # Without the name hook, the row's accessible label starts with the name ("Name, Organizer").
+    label_name = str(row.get("aria-label") or "").split(",")[0]
+    name = clean(name_tag.get_text(" ") if name_tag else label_name)
     if not name:
         return None
     section = row.find_previous(string=_SECTION)
-    own = clean(row.get_text(" ").replace(name, " ", 1)) or ""
+    own = clean(f"{row.get_text(' ')} {row.get('aria-label') or ''}".replace(name, " ")) or ""
     avatar = row.select_one("img[src]")
     return Row(
         name=name,

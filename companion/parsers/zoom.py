@@ -1,9 +1,9 @@
 """The Zoom web client with its Participants panel (and chat or Q&A panel) open.
 
-Rows: `li.participants-li`, the name in `.participants-item__display-name`, the role in
-`.participants-item__name-label` ("(Host)", "(Co-host)", "(Guest)", "(Me)"; localized), the
-header "Participants (9)" (a saved 2020 page). Newer builds use `#participants-ul` and
-`.item-user-name` (seen in public code only). Chat and Q&A hooks are from public code too.
+Rows: the name in `.participants-item__display-name` (the hook every build kept) and its list
+item around it, the role in `.participants-item__name-label` ("(Host)", "(Co-host)", "(Guest)",
+"(Me)"; localized), the header "Participants (9)" (a saved 2020 page). Newer builds use
+`.item-user-name` and tree items (seen in public code only); the chat and Q&A hooks too.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from companion.parsers.page import Page
 from companion.parsers.text import clean, first_int
 
 PLATFORM = "zoom"
-_ROWS = "li.participants-li, #participants-ul > li"
+# The display name is the hook every build kept; its row is the list item around it.
+_NAMES = ".participants-item__display-name, .item-user-name"
 _MEETING_ID = re.compile(r"/(?:wc|j|s)/(\d{9,11})")
 _PANELS = [
     ChatHooks(
@@ -37,11 +38,11 @@ _PANELS = [
 
 
 def detect(page: Page) -> bool:
-    return page.host.endswith("zoom.us") or page.soup.select_one(_ROWS) is not None
+    return page.host.endswith("zoom.us") or page.soup.select_one(_NAMES) is not None
 
 
 def parse(page: Page) -> Capture | None:
-    rows = [r for soup in page.soups for r in (_row(li) for li in soup.select(_ROWS)) if r]
+    rows = [r for soup in page.soups for r in (_row(n) for n in soup.select(_NAMES)) if r]
     header = page.soup.select_one(".participants-header__title")
     match = _MEETING_ID.search(page.url or "")
     return meeting.capture(
@@ -55,13 +56,14 @@ def parse(page: Page) -> Capture | None:
     )
 
 
-def _row(li: Tag) -> Row | None:
-    name_tag = li.select_one(".participants-item__display-name, .item-user-name")
-    name = clean(name_tag.get_text(" ")) if name_tag else None
+def _row(name_tag: Tag) -> Row | None:
+    name = clean(name_tag.get_text(" "))
     if not name:
         return None
-    label = li.select_one(".participants-item__name-label")
-    avatar = li.select_one("img.participants-item__avatar[src]")
+    row = name_tag.find_parent("li") or name_tag.find_parent(attrs={"role": "treeitem"})
+    row = row or name_tag.parent or name_tag
+    label = row.select_one(".participants-item__name-label")
+    avatar = row.select_one("img.participants-item__avatar[src], img[src]")
     return Row(
         name=name,
         label=clean(label.get_text(" ")) or "" if label else "",

@@ -173,3 +173,15 @@ def test_payloads_that_are_not_attendee_answers_are_ignored(payload):
     capture = parse(fixture_text("meetup-event.html"), EVENT_URL, payloads=[payload])
     assert capture.kind == "event"
     assert capture.people == []
+
+
+def test_rows_without_profile_links_are_named_by_their_photos():
+    html = attendees_page(range(12))
+    for n in range(12):
+        member_id = member(n)[0]
+        html = html.replace(f'<a href="https://www.meetup.com/members/{member_id}/">', "<div>")
+    html = html.replace("></a><div>", "></div><div>")
+    capture = parse(html, EVENT_URL + "attendees/")
+    assert [p.name for p in capture.people] == [member(n)[1] for n in range(12)]
+    assert [p.role for p in capture.people[:3]] == ["host", "organizer", "attendee"]
+    assert all(p.platform_id is None for p in capture.people)

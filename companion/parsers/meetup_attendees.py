@@ -5,7 +5,8 @@ Every era links a person to their profile, `/members/<id>/` now and
 comes from the photo's alt text or aria-label when there is one (the visible text may be
 shortened). The list is virtualized: the extension sends the rows it saw while scrolling as
 fragments, which overlap; each member is kept once. Links in the page header and navigation
-are the viewer's own and are skipped.
+are the viewer's own and are skipped. Where rows carry no link (the organizer's view), the
+photo's alt text ("Photo of the user ...") names the person.
 """
 
 from __future__ import annotations
@@ -51,8 +52,9 @@ def people(page: Page) -> list[Person]:
     found: dict[str, Person] = {}
     for soup in page.soups:
         for person in _rows(soup):
-            known = found.get(person.platform_id or "")
-            found[person.platform_id or ""] = _merge(known, person) if known else person
+            key = person.platform_id or person.name
+            known = found.get(key)
+            found[key] = _merge(known, person) if known else person
     return list(found.values())
 
 
@@ -66,6 +68,20 @@ def _rows(soup: BeautifulSoup) -> list[Person]:
         person = _person(link, match.group(1))
         if person is not None:
             out.append(person)
+    return out or _unlinked_rows(soup)
+
+
+def _unlinked_rows(soup: BeautifulSoup) -> list[Person]:
+    """Rows with no profile link (the organizer's view): the photo's alt text names the person."""
+    out = []
+    for img in soup.select('img[alt^="Photo of the user"]'):
+        if img.find_parent(["header", "nav"]) is not None:
+            continue
+        name = clean(PHOTO_OF.sub("", str(img["alt"])))
+        src = img.get("src")
+        if name:
+            photo = src if isinstance(src, str) and src.startswith("http") else None
+            out.append(Person(name=name, role=_role(_row(img), name), photo_url=photo))
     return out
 
 

@@ -124,3 +124,15 @@ def test_server_data_that_is_not_json_gives_a_warning_not_an_error():
     capture = parse(html, ORGANIZER_URL)
     assert capture.kind == "listing"
     assert capture.warnings == ["Eventbrite's embedded page data is not valid JSON."]
+
+
+def test_a_page_saved_without_its_address_is_known_by_its_canonical_link():
+    html = (
+        '<html><head><link rel="canonical" href="https://www.eventbrite.com/e/sql-clinic-tickets-'
+        '770000000001"></head><body><h1 class="event-title">SQL Clinic</h1>'
+        '<time datetime="2025-03-04T18:00:00+00:00">4 March</time></body></html>'
+    )
+    capture = parse(html)
+    assert capture.platform == "eventbrite"
+    assert (capture.event.title, capture.event.platform_id) == ("SQL Clinic", "770000000001")
+    assert capture.event.url == "https://www.eventbrite.com/e/sql-clinic-tickets-770000000001"

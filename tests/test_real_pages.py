@@ -356,3 +356,12 @@ def test_real_meetup_group_page_without_embedded_data_reads_the_jsonld_events():
     c = parse(html, "https://www.meetup.com/austin-langchain-ai-group/")
     assert c.kind == "listing"
     assert c.events and all(e.title and e.start for e in c.events)
+
+
+@pytest.mark.parametrize("relative", sorted(EXPECTED))
+def test_real_page_saved_without_its_address_reads_the_same(relative):
+    url, _ = EXPECTED[relative]
+    with_url, without_url = parsed(relative, url), parsed(relative, None)
+    assert (without_url.kind, without_url.platform) == (with_url.kind, with_url.platform)
+    first = (with_url.event or with_url.events[0], without_url.event or without_url.events[0])
+    assert (first[1].title, first[1].start) == (first[0].title, first[0].start)

@@ -41,6 +41,7 @@ def parse(
         raise NotUnderstood(problem)
     page = Page(html=html, url=url, fragments=fragments, payloads=payloads)
     try:
+        page.url = page.url or page.canonical_url
         for platform in PLATFORMS:
             if platform.detect(page):
                 capture = platform.parse(page)

@@ -33,8 +33,16 @@ _STATUS = {
 }
 
 
+# Class names of the 2016-2018 builds, for pages saved without their address.
+_ERA_HOOKS = ".listing-hero-title, .listing-info__body, #event_header .summary"
+
+
 def detect(page: Page) -> bool:
-    return "eventbrite." in page.host or page.meta("og:type") == "events.event"
+    return (
+        "eventbrite." in page.host
+        or page.meta("og:type") == "events.event"
+        or page.soup.select_one(_ERA_HOOKS) is not None
+    )
 
 
 def parse(page: Page) -> Capture | None:

@@ -30,6 +30,11 @@ from companion.parsers.page import Page
 from companion.parsers.text import block_text, clean
 
 PLATFORM = "meetup"
+# Class names only Meetup used, for pages of 2016-2021 saved without their address.
+_ERA_HOOKS = (
+    ".pageHead-headline, #event-when-display, .eventTimeDisplay, .groupPageWrapper,"
+    " .attendees-sample, .groupMember-link, .eventCardHead--title"
+)
 
 
 def detect(page: Page) -> bool:
@@ -37,6 +42,7 @@ def detect(page: Page) -> bool:
         page.host.endswith("meetup.com")
         or page.meta("service") == "web-next"
         or meetup_gql.find(page.payloads) is not None
+        or page.soup.select_one(_ERA_HOOKS) is not None
     )
 
 

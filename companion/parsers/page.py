@@ -42,6 +42,15 @@ class Page:
         return clean(tag.get_text(" ")) if tag else None
 
     @property
+    def canonical_url(self) -> str | None:
+        """The address the page names for itself, for a page saved without its URL."""
+        link = self.soup.find("link", rel="canonical", href=True)
+        href = link.get("href") if link else self.meta("og:url")
+        if not href and len(self.jsonld) == 1 and isinstance(self.jsonld[0], dict):
+            href = self.jsonld[0].get("url")  # a lone schema.org object, such as a saved payload
+        return href if isinstance(href, str) and href.startswith("http") else None
+
+    @property
     def host(self) -> str:
         return (urlsplit(self.url or "").hostname or "").removeprefix("www.")
 

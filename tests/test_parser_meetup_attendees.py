@@ -113,7 +113,11 @@ def gql_page(event_id: str, rows: range, status: str = "YES") -> dict:
 
 
 def test_attendee_graphql_answers_are_read_without_html_and_their_pages_merged():
-    pages = [gql_page("301234567", range(0, 20)), gql_page("301234567", range(15, 30))]
+    pages = [
+        gql_page("301234567", range(0, 20)),
+        gql_page("301234567", range(15, 30)),
+        gql_page("309999999", range(100, 110)),  # another event's answer, loaded in passing
+    ]
     capture = parse("", None, payloads=pages)
     event = capture.event
     assert (capture.kind, event.title, event.platform_id) == (

@@ -30,6 +30,7 @@ def find(payloads: Sequence[Any]) -> dict[str, Any] | None:
     events = [e for e in (_event_of(p) for p in _flat(payloads)) if e is not None]
     if not events:
         return None
+    events = [e for e in events if e.get("id") == events[0].get("id")]  # one event per capture
     merged = dict(events[0])
     edges = [edge for e in events for edge in (e.get("rsvps") or {}).get("edges") or []]
     merged["rsvps"] = {**(events[0].get("rsvps") or {}), "edges": edges}

@@ -69,8 +69,9 @@ def test_meet_people_panel_without_the_viewer():
         ("Arjun Valtonen", "asked_question"),
     ]
     assert capture.people[0].platform_id == "spaces/x/devices/2"
-    assert [(q.name, q.text) for q in capture.questions] == [
-        ("Arjun Valtonen", "Could you share the DAG notebook?")
+    assert [(q.name, q.text, q.platform_id) for q in capture.questions] == [
+        ("Arjun Valtonen", "Could you share the DAG notebook?", "spaces/x/devices/3"),
+        ("Arjun Valtonen", "And is there a data set?", "spaces/x/devices/3"),
     ]
 
 

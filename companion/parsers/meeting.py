@@ -102,10 +102,12 @@ def capture(
 ) -> Capture | None:
     participants = people(rows)
     viewer_names = {r.name for r in rows if is_viewer(r.label)}
-    asked = [q for q in asked if q.name not in viewer_names]  # the user's own questions
+    asked = [_identified(q, participants) for q in asked if q.name not in viewer_names]
     if not participants and not asked:
         return None
+    askers = {q.name: _asker(q, participants) for q in asked}  # one per person, however many
     event = Event(
+        # A meeting must be named to be stored; a panel without a title is still a meeting.
         title=title or page.title or "Online meeting",
         url=page.url,
         platform_id=platform_id,
@@ -118,10 +120,15 @@ def capture(
         kind="participants",
         platform=platform,
         event=event,
-        people=participants + [_asker(q, participants) for q in asked],
+        people=participants + list(askers.values()),
         questions=asked,
         warnings=page.warnings,
     )
+
+
+def _identified(question: Question, participants: list[Person]) -> Question:
+    same = next((p for p in participants if p.name == question.name), None)
+    return replace(question, platform_id=same.platform_id) if same else question
 
 
 def _asker(question: Question, participants: list[Person]) -> Person:

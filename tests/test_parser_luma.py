@@ -89,9 +89,11 @@ def test_the_guest_list_scrolled_in_fragments_is_an_attendee_capture():
         f'<a href="/user/usr-G{n:03d}"><div class="fw-medium">Guest Number{n}</div></a>'
         for n in range(60)
     ]
-    fragments = ["".join(rows[0:30]), "".join(rows[20:60])]
+    host_row = '<a href="/user/marisol"><div class="fw-medium">Marisol Ekwueme</div></a>'
+    fragments = [host_row + "".join(rows[0:30]), "".join(rows[20:60])]
     capture = parse(fixture_text("luma-event.html"), URL, fragments=fragments)
     assert capture.kind == "attendees"
     guests = [p for p in capture.people if p.platform_id.startswith("usr-G0")]
     assert [p.platform_id for p in guests] == [f"usr-G{n:03d}" for n in range(60)]
+    assert "Marisol Ekwueme" not in [p.name for p in capture.people]  # a host, not a guest
     assert capture.event.title == "Vector Search Night"

@@ -41,7 +41,8 @@ def parse(page: Page) -> Capture | None:
     )
     if event is None:
         return None
-    guests = _guest_rows(page)
+    hosts = {h.profile_url for h in event.hosts}
+    guests = [g for g in _guest_rows(page) if g.profile_url not in hosts]
     featured = [_person(g, "attendee") for g in data.get("featured_guests") or []] if data else []
     people = _unique([*guests, *(p for p in featured if p)])
     return Capture(

@@ -13,6 +13,7 @@ from typing import Any
 from companion import parsers
 from companion.method import notes, prep
 from companion.method.when import describe
+from companion.model import Capture
 from companion.store import Store, queries
 from companion.store.captures import save_capture
 
@@ -56,6 +57,8 @@ class CaptureRequest:
 def capture(store: Store, request: CaptureRequest) -> dict[str, Any]:
     """Parse, store and answer. Raises parsers.NotUnderstood for a page with no event."""
     parsed = parsers.parse(request.html, request.url, request.fragments, request.payloads)
+    if parsed.event is None:
+        return _capture_listing(store, parsed, request)
     with store.transaction() as db:
         saved = save_capture(db, parsed, request.capture_id, request.captured_at)
     with store.reading() as db:
@@ -90,6 +93,36 @@ def capture(store: Store, request: CaptureRequest) -> dict[str, Any]:
         else [],
         "warnings": parsed.warnings,
         "duplicate": saved.duplicate,
+    }
+
+
+def _capture_listing(store: Store, parsed: Capture, request: CaptureRequest) -> dict[str, Any]:
+    """A group or listing page: each listed event is stored as a candidate to pick from."""
+    with store.transaction() as db:
+        saved = [
+            save_capture(
+                db,
+                Capture(kind="event", platform=parsed.platform, event=event),
+                f"{request.capture_id}#{n}" if request.capture_id else None,
+                request.captured_at,
+            )
+            for n, event in enumerate(parsed.events)
+        ]
+    with store.reading() as db:
+        events = [queries.event(db, s.event_id) for s in saved if s.event_id]
+    return {
+        "kind": "listing",
+        "when": None,
+        "platform": parsed.platform,
+        "event": None,
+        "events": events,
+        "people_added": sum(s.added for s in saved),
+        "people_updated": sum(s.updated for s in saved),
+        "known_people": [],
+        "prep_notes": [],
+        "suggestions": [],
+        "warnings": parsed.warnings,
+        "duplicate": all(s.duplicate for s in saved),
     }
 
 

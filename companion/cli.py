@@ -45,13 +45,35 @@ def token(data_dir: Path | None) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--url", help="The address the page was saved from.")
 def parse(file: Path, url: str | None) -> None:
-    """Print what Hallway understands of a saved page, as JSON."""
+    """Print what Hallway understands of a saved page (HTML or a JSON payload), as JSON."""
     from companion.parsers import NotUnderstood
     from companion.parsers import parse as parse_page
+    from companion.parsers.saved import load
 
+    saved = load(file)
     try:
-        capture = parse_page(file.read_text(encoding="utf-8", errors="replace"), url)
+        capture = parse_page(saved.html, url, payloads=saved.payloads)
     except NotUnderstood as problem:
         click.echo(str(problem), err=True)
         sys.exit(2)
     click.echo(json.dumps(capture.to_dict(), indent=2, ensure_ascii=False))
+
+
+@main.command(name="import")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option("--url", help="The address the pages were saved from.")
+@data_dir_option
+def import_pages(files: tuple[Path, ...], url: str | None, data_dir: Path | None) -> None:
+    """Capture saved pages into the database, as the extension does."""
+    from companion.importing import import_file
+    from companion.store import Store
+
+    store = Store(config.data_dir(data_dir))
+    failed = False
+    for file in files:
+        ok, line = import_file(store, file, url)
+        click.echo(f"{file}: {line}", err=not ok)
+        failed = failed or not ok
+    sys.exit(2 if failed else 0)

@@ -22,6 +22,7 @@ class Person:
     headline: str | None = None
     photo_url: str | None = None
     can_message: bool | None = None
+    linkedin_url: str | None = None  # only when the page itself links it (Luma hosts)
 
 
 @dataclass
@@ -57,6 +58,15 @@ class Event:
 
 
 @dataclass
+class Question:
+    """A question someone asked in an online meeting's chat or Q&A panel."""
+
+    name: str
+    text: str
+    platform_id: str | None = None
+
+
+@dataclass
 class Capture:
     """What one captured page says."""
 
@@ -65,6 +75,7 @@ class Capture:
     event: Event | None = None
     events: list[Event] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """Parsers: one module per platform, all behind `parse()`.
 
 Each platform module offers `detect(page)` (is this page mine?) and `parse(page)` (a Capture,
-or None when it finds nothing it understands). Parsers know nothing of storage.
+or None when it finds nothing it understands). Parsers know nothing of storage. The generic
+schema.org parser comes last: it reads any page the platform parsers leave.
 """
 
 from __future__ import annotations
@@ -10,10 +11,19 @@ from collections.abc import Sequence
 from typing import Any
 
 from companion.model import Capture
-from companion.parsers import meetup
+from companion.parsers import (
+    eventbrite,
+    luma,
+    meet,
+    meetup,
+    sanity,
+    schemaorg,
+    teams,
+    zoom,
+)
 from companion.parsers.page import Page
 
-PLATFORMS = [meetup]
+PLATFORMS = [meetup, luma, eventbrite, zoom, meet, teams, schemaorg]
 
 
 class NotUnderstood(ValueError):
@@ -26,12 +36,20 @@ def parse(
     fragments: Sequence[str] = (),
     payloads: Sequence[Any] = (),
 ) -> Capture:
+    problem = sanity.problem(html)
+    if problem:
+        raise NotUnderstood(problem)
     page = Page(html=html, url=url, fragments=fragments, payloads=payloads)
-    for platform in PLATFORMS:
-        if platform.detect(page):
-            capture = platform.parse(page)
-            if capture is not None:
-                return capture
+    try:
+        page.url = page.url or page.canonical_url
+        for platform in PLATFORMS:
+            if platform.detect(page):
+                capture = platform.parse(page)
+                if capture is not None:
+                    return capture
+    except RecursionError:
+        # Deeply nested markup under the sanity check's radar; still not an event page.
+        raise NotUnderstood("This page is nested too deeply to be read as an event page.") from None
     raise NotUnderstood(
         "This page has no event Hallway can read: no event title, time or attendee list was found."
     )

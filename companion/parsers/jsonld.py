@@ -6,6 +6,7 @@ Shapes seen: a single object, an array, an `@graph`, events nested in another ty
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,6 +14,7 @@ from companion.model import Event, Group, Person, Place
 from companion.parsers import times
 from companion.parsers.text import clean, clean_block
 
+_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 _STATUS = {
     "EventScheduled": "scheduled",
     "EventCancelled": "cancelled",
@@ -114,6 +116,9 @@ def _address(address: Any) -> str | None:
 
 def _group(organizer: Any) -> Group | None:
     for org in _as_list(organizer):
+        if isinstance(org, str) and clean(org):
+            # Microdata often gives only the text, as in "by Lakeside Data Science".
+            return Group(name=clean(_BY.sub("", org)) or "", url=None)
         if isinstance(org, dict) and org.get("@type") == "Organization" and clean(org.get("name")):
             return Group(name=clean(org.get("name")) or "", url=_str(org.get("url")))
     return None

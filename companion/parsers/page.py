@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
+from companion.parsers.text import clean
+
 
 @dataclass
 class Page:
@@ -27,6 +29,26 @@ class Page:
     @cached_property
     def fragment_soups(self) -> list[BeautifulSoup]:
         return [BeautifulSoup(f, "lxml") for f in self.fragments]
+
+    @property
+    def soups(self) -> list[BeautifulSoup]:
+        """The page and every harvested fragment: where rows of a long list may be."""
+        return [self.soup, *self.fragment_soups]
+
+    @cached_property
+    def title(self) -> str | None:
+        """The document's <title>, as plain text."""
+        tag = self.soup.find("title")
+        return clean(tag.get_text(" ")) if tag else None
+
+    @property
+    def canonical_url(self) -> str | None:
+        """The address the page names for itself, for a page saved without its URL."""
+        link = self.soup.find("link", rel="canonical", href=True)
+        href = link.get("href") if link else self.meta("og:url")
+        if not href and len(self.jsonld) == 1 and isinstance(self.jsonld[0], dict):
+            href = self.jsonld[0].get("url")  # a lone schema.org object, such as a saved payload
+        return href if isinstance(href, str) and href.startswith("http") else None
 
     @property
     def host(self) -> str:
@@ -46,7 +68,8 @@ class Page:
                 blocks.append(json.loads(tag.string or "", strict=False))
             except ValueError:
                 self.warnings.append("A block of schema.org data on the page is not valid JSON.")
-        return blocks
+        # A recorded payload may itself be schema.org data (a scraper's saved JSON-LD object).
+        return blocks + [p for p in self.payloads if _is_jsonld(p)]
 
     def meta(self, name: str) -> str | None:
         tag = self.soup.find("meta", attrs={"name": name}) or self.soup.find(
@@ -64,3 +87,8 @@ def _json_object(text: str | None) -> dict[str, Any] | None:
     except ValueError:
         return None
     return data if isinstance(data, dict) else None
+
+
+def _is_jsonld(payload: Any) -> bool:
+    items = payload if isinstance(payload, list) else [payload]
+    return any(isinstance(i, dict) and ("@type" in i or "@graph" in i) for i in items)

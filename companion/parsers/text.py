@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+from bs4 import Tag
+
 _SPACE = re.compile(r"\s+")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
 _MD_MARK = re.compile(r"(\*\*|__|`)")
@@ -52,3 +54,14 @@ def first_int(value: object) -> int | None:
         return None
     digits = re.sub(r"\D", "", match.group())
     return int(digits) if digits else None
+
+
+_BLOCK_TAGS = ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"]
+
+
+def block_text(tag: Tag) -> str | None:
+    """Rendered HTML as text, one paragraph per block element (inline markup joined by spaces)."""
+    leaves = [b for b in tag.find_all(_BLOCK_TAGS) if not b.find(_BLOCK_TAGS)]
+    if not leaves:
+        return clean_block(tag.get_text(" "))
+    return clean_block("\n\n".join(b.get_text(" ") for b in leaves))

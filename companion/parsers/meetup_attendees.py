@@ -1,0 +1,164 @@
+"""People in a Meetup page's DOM: the attendees page, the attendee panel, the avatar strips.
+
+Every era links a person to their profile, `/members/<id>/` now and
+`/<group>/members/<id>/profile/` before 2021, so the member link is the row's anchor; the name
+comes from the photo's alt text or aria-label when there is one (the visible text may be
+shortened). The list is virtualized: the extension sends the rows it saw while scrolling as
+fragments, which overlap; each member is kept once. Links in the page header and navigation
+are the viewer's own and are skipped. Where rows carry no link (the organizer's view), the
+photo's alt text ("Photo of the user ...") names the person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bs4 import BeautifulSoup, Tag
+
+from companion.model import Person
+from companion.parsers.meetup_common import MEMBER_URL, PHOTO_OF, member_url
+from companion.parsers.page import Page
+from companion.parsers.text import clean, first_int
+
+# Role labels, visible text in several languages, and the 2020 role class names.
+_HOST = re.compile(r"\b(event host|host|hôte|anfitri[oó]n|gastgeber)\b", re.IGNORECASE)
+_ORGANIZER = re.compile(
+    r"\b(co-?organi[sz]er|organi[sz]er|co-?organisateur|organisateur|organizador|veranstalter)\b",
+    re.IGNORECASE,
+)
+_ROLE_CLASS = re.compile(r"member-role-type-(\w+)")
+_BACKGROUND = re.compile(r"url\(['\"]?([^'\")]+)['\"]?\)")
+_RANK = {"attendee": 0, "organizer": 1, "host": 2}
+
+
+def is_attendee_list(page: Page) -> bool:
+    return (
+        "/attendees" in (page.url or "")
+        or bool(page.fragments)
+        or page.soup.select_one('[data-testid="attendees-tab-container"]') is not None
+    )
+
+
+def count(page: Page) -> int | None:
+    """The number going, from the attendee tabs ("Going 42") or the sample ("Participants (25)")."""
+    label = page.soup.select_one(
+        '[data-testid="attendees-tab-container"] button, .attendees-sample-total'
+    )
+    return first_int(label.get_text(" ")) if label else None
+
+
+def people(page: Page) -> list[Person]:
+    found: dict[str, Person] = {}
+    for soup in page.soups:
+        for person in _rows(soup):
+            key = person.platform_id or person.name
+            known = found.get(key)
+            found[key] = _merge(known, person) if known else person
+    return list(found.values())
+
+
+def _rows(soup: BeautifulSoup) -> list[Person]:
+    out = []
+    for link in soup.select('a[href*="/members/"]'):
+        href = link.get("href")
+        match = MEMBER_URL.search(href) if isinstance(href, str) else None
+        if match is None or link.find_parent(["header", "nav"]) is not None:
+            continue
+        person = _person(link, match.group(1))
+        if person is not None:
+            out.append(person)
+    return out or _unlinked_rows(soup)
+
+
+def _unlinked_rows(soup: BeautifulSoup) -> list[Person]:
+    """Rows with no profile link (the organizer's view): the photo's alt text names the person."""
+    out = []
+    for img in soup.select('img[alt^="Photo of the user"]'):
+        if img.find_parent(["header", "nav"]) is not None:
+            continue
+        name = clean(PHOTO_OF.sub("", str(img["alt"])))
+        src = img.get("src")
+        if name:
+            photo = src if isinstance(src, str) and src.startswith("http") else None
+            out.append(Person(name=name, role=_role(_row(img), name), photo_url=photo))
+    return out
+
+
+def _person(link: Tag, member_id: str) -> Person | None:
+    row = _row(link)
+    name = _name(link, row)
+    if not name:
+        return None
+    return Person(
+        name=name,
+        platform_id=member_id,
+        profile_url=member_url(member_id),
+        role=_role(row, name),
+        photo_url=_photo(link),
+    )
+
+
+def _row(link: Tag) -> Tag:
+    """The list item around a member link: where its name and role labels are."""
+    for parent in link.parents:
+        if parent.name == "li" or parent.has_attr("data-testid"):
+            return parent
+        if parent.name in {"ul", "ol", "body", "main", "section"}:
+            break
+    return link
+
+
+def _name(link: Tag, row: Tag) -> str | None:
+    img = link.find("img", alt=True)
+    alt = img.get("alt") if img else None
+    if isinstance(alt, str) and PHOTO_OF.match(alt):
+        return clean(PHOTO_OF.sub("", alt))
+    labelled = link.find(attrs={"aria-label": True})
+    for candidate in (
+        labelled.get("aria-label") if labelled else None,
+        _text(row.select_one("p.font-medium, .groupMember-name")),
+        _text(link),
+    ):
+        name = clean(candidate)
+        if name and not name.isdigit():
+            return name
+    return None
+
+
+def _text(tag: Tag | None) -> str | None:
+    return tag.get_text(" ") if tag else None
+
+
+def _role(row: Tag, name: str) -> str:
+    for tag in row.select('[class*="member-role-type-"]'):
+        match = _ROLE_CLASS.search(" ".join(tag.get("class") or []))
+        if match and match.group(1) != "member":
+            return "host" if "host" in match.group(1) else "organizer"
+    labels = (row.get_text(" ") or "").replace(name, " ")
+    if _HOST.search(labels):
+        return "host"
+    if _ORGANIZER.search(labels):
+        return "organizer"
+    return "attendee"
+
+
+def _photo(link: Tag) -> str | None:
+    img = link.find("img", src=True)
+    src = img.get("src") if img else None
+    if isinstance(src, str) and src.startswith("http"):
+        return src
+    styled = link.find(style=_BACKGROUND)
+    match = _BACKGROUND.search(str(styled.get("style"))) if styled else None
+    return match.group(1) if match else None
+
+
+def _merge(known: Person, seen: Person) -> Person:
+    """One member seen in two rows (an avatar and a name link, or overlapping fragments)."""
+    role = known.role if _RANK[known.role] >= _RANK[seen.role] else seen.role
+    return replace(
+        known,
+        role=role,
+        name=known.name if len(known.name) >= len(seen.name) else seen.name,
+        photo_url=known.photo_url or seen.photo_url,
+    )

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
 
 from tinydb import TinyDB
 
 from companion.model import Capture, Event, Person
+from companion.store.db import raw
 from companion.store.identity import event_key, person_keys
+from companion.store.schema import PERSON_DEFAULTS
 
 # Facts a capture may refresh. Everything else on a person (status, notes, class) is the user's.
 CAPTURED_PERSON_FIELDS = ("name", "headline", "photo_url", "profile_url", "can_message")
@@ -24,41 +25,65 @@ class Saved:
     duplicate: bool = False
 
 
+@dataclass
+class _Indexes:
+    """Built once per capture, so each attendee costs O(1), not a scan of the store."""
+
+    keys: dict[str, int]
+    attended: dict[int, set[tuple[int, str]]]
+    interacted: set[int]
+
+    @classmethod
+    def of(cls, db: TinyDB) -> _Indexes:
+        keys = {k: int(i) for i, doc in raw(db, "people").items() for k in doc.get("keys", [])}
+        attended: dict[int, set[tuple[int, str]]] = {}
+        for a in raw(db, "attendances").values():
+            attended.setdefault(a["person_id"], set()).add((a["event_id"], a["role"]))
+        interacted = {i["person_id"] for i in raw(db, "interactions").values()}
+        return cls(keys, attended, interacted)
+
+
 def save_capture(db: TinyDB, capture: Capture, capture_id: str | None, at: str) -> Saved:
-    """Merge one capture into the store. Call inside `Store.transaction()`."""
+    """Merge one capture into the store. Call inside `Store.transaction()`.
+
+    An event page or attendee list has one event; a listing (a group page) has several,
+    each stored with its hosts and speakers, and the listing's own people (the group's
+    organizers) are stored as people without an attendance.
+    """
     if capture_id:
-        seen = _find(db.table("captures"), "capture_id", capture_id)
+        seen = next(
+            (c for c in raw(db, "captures").values() if c["capture_id"] == capture_id), None
+        )
         if seen:
-            people = [(a["person_id"], a["role"]) for a in _attendances(db, seen["event_id"])]
+            people = [
+                (a["person_id"], a["role"])
+                for a in raw(db, "attendances").values()
+                if a["event_id"] == seen["event_id"]
+            ]
             return Saved(event_id=seen["event_id"], people=people, duplicate=True)
-    event = capture.event
-    if event is None:
-        raise ValueError("a capture without an event cannot be stored yet")
-    key = event_key(event, capture.platform)
-    event_id = _upsert_event(db, event, key, capture.platform, at)
-    saved = Saved(event_id=event_id)
-    index = _person_index(db)
-    attended = _attendance_index(db)
-    interacted = {i["person_id"] for i in db.table("interactions").all()}
-    for person in [*event.hosts, *event.speakers, *capture.people]:
-        person_id, status = _upsert_person(db, index, person, capture.platform, key, at)
-        if status == "added":
-            saved.added += 1
-        elif status == "updated":
-            saved.updated += 1
-        # Known means: met at another event, or the user logged something with them.
-        theirs = attended.setdefault(person_id, set())
-        elsewhere = any(e != event_id for e, _ in theirs)
-        if status != "added" and (elsewhere or person_id in interacted):
-            saved.known.append(person_id)
-        if (event_id, person.role) not in theirs:
-            db.table("attendances").insert(
-                {"person_id": person_id, "event_id": event_id, "role": person.role}
-            )
-            theirs.add((event_id, person.role))
-        saved.people.append((person_id, person.role))
+    events = [capture.event] if capture.event else capture.events
+    if not events:
+        raise ValueError("a capture without an event cannot be stored")
+    index = _Indexes.of(db)
+    saved = Saved(event_id=None)
+    for event in events:
+        key = event_key(event, capture.platform)
+        event_id = _upsert_event(db, event, key, capture.platform, at)
+        people = [*event.hosts, *event.speakers]
+        if event is capture.event:
+            saved.event_id = event_id
+            people += capture.people
+        for person in people:
+            person_id = _save_person(db, index, saved, person, capture.platform, key, at)
+            _attend(db, index, saved, person_id, event_id, person.role)
+    if capture.event is None:
+        first_key = event_key(events[0], capture.platform)
+        for person in capture.people:
+            _save_person(db, index, saved, person, capture.platform, first_key, at)
     if capture_id:
-        db.table("captures").insert({"capture_id": capture_id, "event_id": event_id, "at": at})
+        db.table("captures").insert(
+            {"capture_id": capture_id, "event_id": saved.event_id, "at": at}
+        )
     return saved
 
 
@@ -66,56 +91,51 @@ def _upsert_event(db: TinyDB, event: Event, key: str, platform: str, at: str) ->
     table = db.table("events")
     facts = asdict(event)
     del facts["hosts"], facts["speakers"]  # people live in attendances
-    existing = _find(table, "key", key)
+    existing = next((i for i, e in raw(db, "events").items() if e.get("key") == key), None)
     if existing is None:
         return table.insert({**facts, "key": key, "platform": platform, "first_seen": at})
+    doc = raw(db, "events")[existing]
     merged = {k: v for k, v in facts.items() if v not in (None, "", [])}
-    if any(existing.get(k) != v for k, v in merged.items()):
-        table.update(merged, doc_ids=[existing.doc_id])
-    return existing.doc_id
+    if any(doc.get(k) != v for k, v in merged.items()):
+        table.update(merged, doc_ids=[int(existing)])
+    return int(existing)
 
 
-def _person_index(db: TinyDB) -> dict[str, int]:
-    return {key: doc.doc_id for doc in db.table("people").all() for key in doc.get("keys", [])}
-
-
-def _upsert_person(
-    db: TinyDB, index: dict[str, int], person: Person, platform: str, ekey: str, at: str
-) -> tuple[int, str]:
+def _save_person(
+    db: TinyDB, index: _Indexes, saved: Saved, person: Person, platform: str, ekey: str, at: str
+) -> int:
     table = db.table("people")
     keys = person_keys(person, platform, ekey)
     facts = {
         k: v for k, v in asdict(person).items() if k in CAPTURED_PERSON_FIELDS and v is not None
     }
-    person_id = next((index[k] for k in keys if k in index), None)
+    person_id = next((index.keys[k] for k in keys if k in index.keys), None)
     if person_id is None:
-        person_id = table.insert(
-            {**facts, "keys": keys, "status": "none", "notes": "", "first_seen": at}
-        )
-        index.update(dict.fromkeys(keys, person_id))
-        return person_id, "added"
-    doc = table.get(doc_id=person_id) or {}
+        person_id = table.insert({**PERSON_DEFAULTS, **facts, "keys": keys, "first_seen": at})
+        index.keys.update(dict.fromkeys(keys, person_id))
+        saved.added += 1
+        return person_id
+    doc = raw(db, "people")[str(person_id)]
     changes = {k: v for k, v in facts.items() if doc.get(k) != v}
-    new_keys = [k for k in keys if k not in doc.get("keys", [])]
+    new_keys = [k for k in keys if k not in doc.get("keys", []) and k not in index.keys]
     if new_keys:
         changes["keys"] = [*doc.get("keys", []), *new_keys]
-        index.update(dict.fromkeys(new_keys, person_id))
+        index.keys.update(dict.fromkeys(new_keys, person_id))
     if changes:
         table.update(changes, doc_ids=[person_id])
-    return person_id, "updated" if changes else "same"
+        saved.updated += 1
+    # Known means: met at another event, or the user logged something with them.
+    elsewhere = any(e != saved.event_id for e, _ in index.attended.get(person_id, ()))
+    if (elsewhere or person_id in index.interacted) and person_id not in saved.known:
+        saved.known.append(person_id)
+    return person_id
 
 
-def _attendance_index(db: TinyDB) -> dict[int, set[tuple[int, str]]]:
-    """For each person, the (event, role) pairs already stored."""
-    index: dict[int, set[tuple[int, str]]] = {}
-    for a in db.table("attendances").all():
-        index.setdefault(a["person_id"], set()).add((a["event_id"], a["role"]))
-    return index
-
-
-def _attendances(db: TinyDB, event_id: int) -> list[Any]:
-    return [a for a in db.table("attendances").all() if a["event_id"] == event_id]
-
-
-def _find(table: Any, field_name: str, value: Any) -> Any:
-    return next((d for d in table.all() if d.get(field_name) == value), None)
+def _attend(
+    db: TinyDB, index: _Indexes, saved: Saved, person_id: int, event_id: int, role: str
+) -> None:
+    theirs = index.attended.setdefault(person_id, set())
+    if (event_id, role) not in theirs:
+        db.table("attendances").insert({"person_id": person_id, "event_id": event_id, "role": role})
+        theirs.add((event_id, role))
+    saved.people.append((person_id, role))

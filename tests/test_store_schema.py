@@ -80,7 +80,7 @@ def test_a_version_1_file_is_upgraded_on_open_and_its_original_kept(version_1):
         "url:meetup.com/lakeside-data-science/members/2002/profile",
         "meetup:member:2002",
     ]
-    for table in ("interactions", "settings", "merges", "linkedin_pending"):
+    for table in ("interactions", "settings", "merges", "not_duplicates", "linkedin_pending"):
         assert data[table] == {}
     assert data["events"] == VERSION_1["events"]
     assert data["attendances"] == VERSION_1["attendances"]

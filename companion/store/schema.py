@@ -4,7 +4,7 @@ Version 1 (the first release): meta, events, people (captured facts, `keys`, sta
 attendances, captures. Version 2 adds to every person the fields LinkedIn's export and the
 user give (company, position, linkedin_url, connected_on, class_override), derives the new
 identity keys (member ids from group-scoped Meetup URLs, LinkedIn profiles), and the tables
-interactions, settings, merges and linkedin_pending.
+interactions, settings, merges, not_duplicates and linkedin_pending.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ TABLES = (
     "captures",
     "settings",
     "merges",
+    "not_duplicates",
     "linkedin_pending",
 )
 

@@ -6,6 +6,7 @@ import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -145,3 +146,8 @@ def raw(db: TinyDB, table: str) -> dict[str, dict[str, Any]]:
     Read-only: change documents through TinyDB so the write is recorded.
     """
     return (db.storage.read() or {}).get(table, {})
+
+
+def now() -> str:
+    """The time stamp stored with merges and imports (UTC, to the second)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")

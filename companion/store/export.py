@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import uuid
 from collections import Counter, defaultdict
 from typing import Any
@@ -14,7 +15,12 @@ from companion.store import schema
 from companion.store.db import Store, raw
 from companion.store.errors import StoreError
 
-FORMATS = ("json", "csv", "vcard")
+# Format name -> (media type, file extension).
+FORMATS = {
+    "json": ("application/json", "json"),
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "vcard": ("text/vcard; charset=utf-8", "vcf"),
+}
 CSV_COLUMNS = (
     "id",
     "name",
@@ -33,6 +39,13 @@ CSV_COLUMNS = (
 )
 # vCard wants a URI for UID; names under this namespace stay stable across exports.
 _UID_NAMESPACE = uuid.UUID("5f0c6a3e-2b7d-4c1e-9a55-0d1f6e2b8c47")
+
+
+def render(db: TinyDB, fmt: str) -> str:
+    """The export as text, in one of FORMATS."""
+    if fmt == "json":
+        return json.dumps(as_json(db), ensure_ascii=False, indent=1)
+    return as_csv(db) if fmt == "csv" else as_vcard(db)
 
 
 def as_json(db: TinyDB) -> dict[str, Any]:

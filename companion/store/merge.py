@@ -32,6 +32,10 @@ class MergeError(ValueError):
     """The merge or un-merge cannot be done; the message is one plain sentence."""
 
 
+class NotFound(MergeError):
+    """A person or merge named in the request does not exist."""
+
+
 def suggestions(db: TinyDB) -> list[dict[str, Any]]:
     """Pairs with the same name seen in a common group (or one seen at no event yet)."""
     people = raw(db, "people")
@@ -66,7 +70,7 @@ def merge(db: TinyDB, keep_id: int, other_id: int, at: str) -> int:
     people = db.table("people")
     keep, other = people.get(doc_id=keep_id), people.get(doc_id=other_id)
     if keep is None or other is None:
-        raise MergeError("There is no person with that id.")
+        raise NotFound("There is no person with that id.")
     if keep_id == other_id:
         raise MergeError("A person cannot be merged with themselves.")
     after = _merged_fields(dict(keep), dict(other))
@@ -107,7 +111,7 @@ def unmerge(db: TinyDB, merge_id: int, at: str) -> tuple[int, int]:
     """
     record = db.table("merges").get(doc_id=merge_id)
     if record is None or record["undone"]:
-        raise MergeError("There is no merge with that id to undo.")
+        raise NotFound("There is no merge with that id to undo.")
     people = db.table("people")
     keep_id = record["kept"]
     keep = people.get(doc_id=keep_id)

@@ -8,7 +8,7 @@ from tinydb import TinyDB
 
 from companion.model import Capture, Event, Person
 from companion.store.db import raw
-from companion.store.identity import event_key, person_keys
+from companion.store.identity import abbreviates, event_key, person_keys, url_keys
 from companion.store.schema import PERSON_DEFAULTS
 
 # Facts a capture may refresh. Everything else on a person (status, notes, class) is the user's.
@@ -116,6 +116,10 @@ def _save_person(
         saved.added += 1
         return person_id
     doc = raw(db, "people")[str(person_id)]
+    if abbreviates(facts["name"], doc.get("name") or ""):
+        del facts["name"]  # the full name seen before says more
+    if url_keys(facts.get("profile_url")) == url_keys(doc.get("profile_url")):
+        facts.pop("profile_url", None)  # another spelling of the same profile
     changes = {k: v for k, v in facts.items() if doc.get(k) != v}
     new_keys = [k for k in keys if k not in doc.get("keys", []) and k not in index.keys]
     if new_keys:

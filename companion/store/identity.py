@@ -63,3 +63,14 @@ def name_key(name: str) -> str:
     plain = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in plain if not unicodedata.combining(c))
     return " ".join(plain.casefold().split())
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """`Ada Q.` abbreviates `Ada Quillfeather` (as Meetup shortens names in some lists)."""
+    shorts, fulls = name_key(short).split(), name_key(full).split()
+    if len(shorts) != len(fulls) or shorts == fulls:
+        return False
+    return all(
+        s == f or (s.rstrip(".") and f.startswith(s.rstrip(".")))
+        for s, f in zip(shorts, fulls, strict=True)
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from weakref import WeakKeyDictionary
 
 from tinydb import TinyDB
 
@@ -10,6 +11,7 @@ from companion.model import Capture, Event, Person
 from companion.store.db import raw
 from companion.store.identity import abbreviates, event_key, person_keys, url_keys
 from companion.store.schema import PERSON_DEFAULTS
+from companion.store.storage import AtomicJSONStorage
 
 # Facts a capture may refresh. Everything else on a person (status, notes, class) is the user's.
 CAPTURED_PERSON_FIELDS = ("name", "headline", "photo_url", "profile_url", "can_message")
@@ -27,20 +29,42 @@ class Saved:
 
 @dataclass
 class _Indexes:
-    """Built once per capture, so each attendee costs O(1), not a scan of the store."""
+    """Lookups that make each attendee cost O(1), not a scan of the store."""
 
-    keys: dict[str, int]
-    attended: dict[int, set[tuple[int, str]]]
+    keys: dict[str, int]  # person key -> person id
+    attended: dict[int, set[tuple[int, str]]]  # person id -> (event id, role)
     interacted: set[int]
+    events: dict[str, int]  # event key -> event id
+    captures: dict[str, int | None]  # capture id -> event id
 
     @classmethod
     def of(cls, db: TinyDB) -> _Indexes:
+        """The previous capture's indexes while nothing else wrote since; else built anew."""
+        storage: AtomicJSONStorage = db.storage  # type: ignore[assignment]
+        cached = _CACHE.get(storage)
+        if cached and cached[0] == storage.generation:
+            return cached[1]
         keys = {k: int(i) for i, doc in raw(db, "people").items() for k in doc.get("keys", [])}
         attended: dict[int, set[tuple[int, str]]] = {}
         for a in raw(db, "attendances").values():
             attended.setdefault(a["person_id"], set()).add((a["event_id"], a["role"]))
-        interacted = {i["person_id"] for i in raw(db, "interactions").values()}
-        return cls(keys, attended, interacted)
+        return cls(
+            keys=keys,
+            attended=attended,
+            interacted={i["person_id"] for i in raw(db, "interactions").values()},
+            events={e["key"]: int(i) for i, e in raw(db, "events").items() if "key" in e},
+            captures={c["capture_id"]: c["event_id"] for c in raw(db, "captures").values()},
+        )
+
+    def keep(self, db: TinyDB) -> None:
+        """Remember these indexes as up to date with the data as it is now."""
+        storage: AtomicJSONStorage = db.storage  # type: ignore[assignment]
+        _CACHE[storage] = (storage.generation, self)
+
+
+# A capture changes the store only through its own indexes, so the next capture can reuse
+# them; any other write (a merge, an interaction, a reload) moves the generation on.
+_CACHE: WeakKeyDictionary[AtomicJSONStorage, tuple[int, _Indexes]] = WeakKeyDictionary()
 
 
 def save_capture(db: TinyDB, capture: Capture, capture_id: str | None, at: str) -> Saved:
@@ -50,25 +74,22 @@ def save_capture(db: TinyDB, capture: Capture, capture_id: str | None, at: str) 
     each stored with its hosts and speakers, and the listing's own people (the group's
     organizers) are stored as people without an attendance.
     """
-    if capture_id:
-        seen = next(
-            (c for c in raw(db, "captures").values() if c["capture_id"] == capture_id), None
-        )
-        if seen:
-            people = [
-                (a["person_id"], a["role"])
-                for a in raw(db, "attendances").values()
-                if a["event_id"] == seen["event_id"]
-            ]
-            return Saved(event_id=seen["event_id"], people=people, duplicate=True)
+    index = _Indexes.of(db)
+    if capture_id in index.captures:
+        seen = index.captures[capture_id]
+        people = [
+            (a["person_id"], a["role"])
+            for a in raw(db, "attendances").values()
+            if a["event_id"] == seen
+        ]
+        return Saved(event_id=seen, people=people, duplicate=True)
     events = [capture.event] if capture.event else capture.events
     if not events:
         raise ValueError("a capture without an event cannot be stored")
-    index = _Indexes.of(db)
     saved = Saved(event_id=None)
     for event in events:
         key = event_key(event, capture.platform)
-        event_id = _upsert_event(db, event, key, capture.platform, at)
+        event_id = _upsert_event(db, index, event, key, capture.platform, at)
         people = [*event.hosts, *event.speakers]
         if event is capture.event:
             saved.event_id = event_id
@@ -84,21 +105,27 @@ def save_capture(db: TinyDB, capture: Capture, capture_id: str | None, at: str) 
         db.table("captures").insert(
             {"capture_id": capture_id, "event_id": saved.event_id, "at": at}
         )
+        index.captures[capture_id] = saved.event_id
+    index.keep(db)
     return saved
 
 
-def _upsert_event(db: TinyDB, event: Event, key: str, platform: str, at: str) -> int:
+def _upsert_event(
+    db: TinyDB, index: _Indexes, event: Event, key: str, platform: str, at: str
+) -> int:
     table = db.table("events")
     facts = asdict(event)
     del facts["hosts"], facts["speakers"]  # people live in attendances
-    existing = next((i for i, e in raw(db, "events").items() if e.get("key") == key), None)
+    existing = index.events.get(key)
     if existing is None:
-        return table.insert({**facts, "key": key, "platform": platform, "first_seen": at})
-    doc = raw(db, "events")[existing]
+        event_id = table.insert({**facts, "key": key, "platform": platform, "first_seen": at})
+        index.events[key] = event_id
+        return event_id
+    doc = raw(db, "events")[str(existing)]
     merged = {k: v for k, v in facts.items() if v not in (None, "", [])}
     if any(doc.get(k) != v for k, v in merged.items()):
-        table.update(merged, doc_ids=[int(existing)])
-    return int(existing)
+        table.update(merged, doc_ids=[existing])
+    return existing
 
 
 def _save_person(

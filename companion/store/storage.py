@@ -37,6 +37,7 @@ class AtomicJSONStorage(Storage):
         self._seen: tuple[int, int, int] | None = None
         self.deferred = False
         self.dirty = False
+        self.generation = 0  # counts changes, so caches of the data know when they are stale
         self.recovered_from: Path | None = None
         self._damaged = False
 
@@ -48,6 +49,7 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict[str, Any]) -> None:
         self._data = data
         self.dirty = True
+        self.generation += 1
         if not self.deferred:
             self.flush()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import random
@@ -69,6 +70,7 @@ def test_killed_at_random_moments_the_store_keeps_every_acknowledged_capture(tmp
 
         store = Store(folder)
         assert store.recovered_from is None
+        assert not list(folder.glob(".db-*"))  # a killed writer's temporary file is cleared
         stored = [c["capture_id"] for c in tables(store)["captures"].values()]
         assert {f"cap-{n}" for n in acknowledged} <= set(stored)
         assert len(stored) == len(set(stored))
@@ -117,6 +119,18 @@ def test_each_write_keeps_the_three_previous_versions_as_backups(tmp_path):
         "hallway.json.3",
     ]
     assert [p.read_bytes() for p in store.backups()] == versions[-2::-1][:3]
+
+
+def test_backups_are_copies_where_the_file_system_has_no_hard_links(tmp_path, monkeypatch):
+    def no_links(source, target):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    store = Store(tmp_path)
+    store_capture(store, event_capture(1))
+    previous = db_bytes(tmp_path)
+    store_capture(store, event_capture(2))
+    assert (tmp_path / "hallway.json.1").read_bytes() == previous
 
 
 def test_a_damaged_file_opens_from_the_newest_good_backup_and_says_so(tmp_path, caplog):

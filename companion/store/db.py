@@ -15,7 +15,7 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from companion.store import schema
-from companion.store.errors import StoreTooNew
+from companion.store.errors import StoreTooNew, StoreWriteError
 from companion.store.storage import AtomicJSONStorage, IntKeys, write_error
 
 DB_NAME = "hallway.json"
@@ -53,6 +53,7 @@ class Store:
         self.recovered_from: Path | None = None
         self.db = self._open()
         self._upgrade()
+        self._remove_orphans()
 
     @property
     def storage(self) -> AtomicJSONStorage:
@@ -115,6 +116,18 @@ class Store:
             yield
         finally:
             self._file_lock.release()
+
+    def _remove_orphans(self) -> None:
+        """A killed writer leaves its temporary file; clear them while nobody writes."""
+        if not self.storage.temporary_files():
+            return
+        try:
+            # Under the file lock no one is writing, so every temporary file is an orphan.
+            with self._thread_lock, self._locked_file():
+                for orphan in self.storage.temporary_files():
+                    orphan.unlink(missing_ok=True)
+        except (StoreWriteError, PermissionError):
+            pass  # a read-only folder: they cost nothing but room, and can wait
 
     def _upgrade(self) -> None:
         """Bring a new or older file to the current format; a newer one is refused."""

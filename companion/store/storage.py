@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
@@ -24,6 +25,7 @@ from tinydb.storages import Storage
 from companion.store.errors import StoreDamaged, StoreWriteError
 
 BACKUPS = 3
+TEMP_PREFIX, TEMP_SUFFIX = ".db-", ".tmp"
 log = logging.getLogger(__name__)
 
 _FULL = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
@@ -68,12 +70,16 @@ class AtomicJSONStorage(Storage):
         """The backup files, newest first (`.1` is the version before the current one)."""
         return [p for p in (backup_path(self.path, n) for n in range(1, BACKUPS + 1)) if p.exists()]
 
+    def temporary_files(self) -> list[Path]:
+        """Files being written, or left by a writer that was killed mid-write."""
+        return list(self.path.parent.glob(TEMP_PREFIX + "*" + TEMP_SUFFIX))
+
     def changed_on_disk(self) -> bool:
         """Another process (an import while the server runs) replaced the file since we read it."""
         return not self.dirty and _stamp(self.path) != self._seen
 
     def _replace(self, body: bytes) -> None:
-        fd, tmp = tempfile.mkstemp(prefix=".db-", suffix=".tmp", dir=self.path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=self.path.parent)
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(body)
@@ -101,7 +107,10 @@ class AtomicJSONStorage(Storage):
             older = backup_path(self.path, n)
             if older.exists():
                 os.replace(older, backup_path(self.path, n + 1))
-        os.link(self.path, backup_path(self.path, 1))
+        try:
+            os.link(self.path, backup_path(self.path, 1))
+        except OSError:  # a file system without hard links (FAT); a full disk fails here too
+            shutil.copy2(self.path, backup_path(self.path, 1))
 
     def _load(self) -> None:
         self._seen = _stamp(self.path)

@@ -157,6 +157,21 @@ def test_a_url_match_wins_over_a_name_and_a_taken_profile_is_not_moved(tmp_path)
     assert tables(store)["people"]["2"]["company"] is None
 
 
+def test_a_namesake_known_under_another_linkedin_profile_is_not_matched(tmp_path):
+    store = Store(tmp_path)
+    luma = Capture(
+        "attendees",
+        "luma",
+        event=Event(title="Drinks", url="https://lu.ma/drinks"),
+        people=[Person("Ada Quillfeather", profile_url="https://linkedin.com/in/another-ada")],
+    )
+    store_capture(store, luma)
+    with store.transaction() as db:
+        result = import_connections(db, read_connections(CURRENT), AT)
+    assert result.matched == [] and result.not_met == 3
+    assert tables(store)["people"]["1"]["status"] == "none"
+
+
 def test_upload_through_the_api_and_choose_among_same_names(app, client, auth):
     _met(app.extensions["hallway_store"])
     response = client.post("/api/linkedin/connections", json={"csv": CURRENT}, headers=auth)

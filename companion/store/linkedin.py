@@ -105,13 +105,16 @@ def import_connections(db: TinyDB, connections: list[Connection], at: str) -> Im
     connections with nobody met yet are left out (Hallway holds the people you met).
     """
     index = _Index.of(db)
+    people = raw(db, "people")
     by_name: dict[str, list[int]] = {}
-    for i, p in raw(db, "people").items():
+    for i, p in people.items():
         by_name.setdefault(name_key(p.get("name") or ""), []).append(int(i))
     result = Imported()
     for connection in connections:
         person_id = next((index.keys[k] for k in url_keys(connection.url) if k in index.keys), None)
         candidates = [] if person_id else by_name.get(name_key(connection.name), [])
+        # Someone already known under another LinkedIn profile is a namesake, not this person.
+        candidates = [c for c in candidates if not _linkedin_keys(people[str(c)])]
         if person_id is None and len(candidates) == 1:
             person_id = candidates[0]
         if person_id is not None:
@@ -138,6 +141,10 @@ class _Index:
             i["person_id"] for i in raw(db, "interactions").values() if i["kind"] == "connected"
         }
         return cls(keys, connected)
+
+
+def _linkedin_keys(person: dict[str, Any]) -> list[str]:
+    return [k for k in person.get("keys", []) if k.startswith("linkedin:")]
 
 
 def apply_connection(

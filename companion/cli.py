@@ -30,8 +30,13 @@ def main() -> None:
 def serve(port: int, data_dir: Path | None) -> None:
     """Run the companion on 127.0.0.1 for the browser extension."""
     from companion.server import serve as run
+    from companion.store.errors import StoreError
 
-    run(data_dir, port)
+    try:
+        run(data_dir, port)
+    except StoreError as problem:
+        click.echo(str(problem), err=True)
+        sys.exit(1)
 
 
 @main.command()

@@ -107,6 +107,22 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
     assert len(stored["events"]) == len(stored["people"]) == 80
 
 
+def test_a_process_that_never_lets_go_of_the_lock_gives_a_clear_error(tmp_path, monkeypatch):
+    from filelock import FileLock
+
+    import companion.store.db
+
+    store = Store(tmp_path)
+    before = db_bytes(tmp_path)
+    monkeypatch.setattr(companion.store.db, "LOCK_TIMEOUT_S", 0.2)
+    waiting = Store(tmp_path)
+    hung = FileLock(str(tmp_path / "hallway.json.lock"))  # as a hung `hallway` would hold it
+    with hung, pytest.raises(StoreWriteError, match="Another Hallway process"):
+        store_capture(waiting, event_capture(1))
+    assert db_bytes(tmp_path) == before
+    store_capture(store, event_capture(1))
+
+
 def test_each_write_keeps_the_three_previous_versions_as_backups(tmp_path):
     store = Store(tmp_path)
     versions = []

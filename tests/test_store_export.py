@@ -157,6 +157,16 @@ def test_cli_export_and_restore(filled, runner, tmp_path):
     assert len(list(csv.DictReader(io.StringIO(table.output)))) == 3
 
 
+def test_commands_on_an_unreadable_store_say_so_in_a_sentence(runner, tmp_path):
+    data = tmp_path / "broken"
+    data.mkdir()
+    (data / "hallway.json").write_text("{truncated")
+    for command in (["serve", "--port", "0"], ["export"], ["import-linkedin", __file__]):
+        result = runner.invoke(main, [*command, "--data-dir", str(data)])
+        assert result.exit_code == 1, command
+        assert "damaged" in result.output and "Traceback" not in result.output
+
+
 def test_export_through_the_api(app, client, auth):
     store_capture(
         app.extensions["hallway_store"], parse(fixture_text("meetup-event.html"), EVENT_URL)

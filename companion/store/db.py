@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock
+from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Table
 
@@ -19,6 +19,8 @@ from companion.store.errors import StoreTooNew, StoreWriteError
 from companion.store.storage import AtomicJSONStorage, IntKeys, write_error
 
 DB_NAME = "hallway.json"
+# Another process holds the lock for one write, well under a second; a minute means it hangs.
+LOCK_TIMEOUT_S = 60
 log = logging.getLogger(__name__)
 
 
@@ -49,7 +51,7 @@ class Store:
         self.path = Path(data_dir) / DB_NAME
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._thread_lock = threading.RLock()
-        self._file_lock = FileLock(str(self.path) + ".lock")
+        self._file_lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_S)
         self.recovered_from: Path | None = None
         self.db = self._open()
         self._upgrade()
@@ -110,6 +112,11 @@ class Store:
     def _locked_file(self) -> Iterator[None]:
         try:
             self._file_lock.acquire()
+        except Timeout as problem:
+            raise StoreWriteError(
+                "Another Hallway process has held the database for a minute: nothing was "
+                "saved; stop it and try again."
+            ) from problem
         except OSError as problem:
             raise write_error(problem, self.path.parent) from problem
         try:

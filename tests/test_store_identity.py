@@ -100,6 +100,8 @@ def test_event_page_attendee_list_group_page_and_connections_make_one_record_eac
     assert listed.added == 2  # Priya and Jonas; Ada and Tomas are known by member id
     group = store_capture(store, _group_page(), "group-page")
     assert group.added == 0
+    assert group.event_id is None  # a listing has no one event
+    assert (1, "host") in group.people and (2, "organizer") in group.people
     with store.transaction() as db:
         result = import_connections(db, read_connections(CONNECTIONS), AT)
     assert result.not_met == 1  # Wendell was never met at an event
@@ -174,3 +176,17 @@ def test_names_alone_identify_only_within_one_event(tmp_path):
         store_capture(store, Capture("participants", "zoom", event=event, people=people))
         store_capture(store, Capture("participants", "zoom", event=event, people=people))
     assert _people_by_name(store)["Sam Rivera"] == 2
+
+
+def test_a_group_page_goes_through_the_capture_pipeline(tmp_path, monkeypatch):
+    from companion import capturing
+
+    store = Store(tmp_path)
+    store_capture(store, _event_page())
+    monkeypatch.setattr(capturing.parsers, "parse", lambda *args: _group_page())
+    request = capturing.CaptureRequest("<html></html>", None, "g-1", [], [], AT)
+    reply = capturing.capture(store, request)
+    assert reply["kind"] == "listing" and reply["event"] is None
+    names = sorted(p["name"] for p in reply["known_people"])
+    assert names == ["Ada Quillfeather", "Tomas Verhoeven"]  # both met at the event page
+    assert reply["people_added"] == 0

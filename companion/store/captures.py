@@ -100,7 +100,8 @@ def save_capture(db: TinyDB, capture: Capture, capture_id: str | None, at: str) 
     if capture.event is None:
         first_key = event_key(events[0], capture.platform)
         for person in capture.people:
-            _save_person(db, index, saved, person, capture.platform, first_key, at)
+            person_id = _save_person(db, index, saved, person, capture.platform, first_key, at)
+            saved.people.append((person_id, person.role))
     if capture_id:
         db.table("captures").insert(
             {"capture_id": capture_id, "event_id": saved.event_id, "at": at}

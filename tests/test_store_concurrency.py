@@ -54,3 +54,31 @@ def test_eight_threads_of_fifty_captures_are_all_stored_once(live_server):
     pairs = Counter((a["person_id"], a["event_id"]) for a in data["attendances"].values())
     assert len(pairs) == 2 * total and max(pairs.values()) == 1
     assert len(data["captures"]) == total
+
+
+def test_an_import_by_a_second_process_while_the_server_runs_is_kept(live_server, tmp_path):
+    import subprocess
+    import sys
+
+    app, base = live_server
+    token = app.config["HALLWAY_TOKEN"]
+    assert request(f"{base}/api/captures", token, {"html": event_page(1)})[0] == 201
+    connections = tmp_path / "Connections.csv"
+    connections.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ada,Quillfeather,https://www.linkedin.com/in/ada-quill,,Northwind Labs,CTO,15 Mar 2024\n"
+    )
+    folder = app.config["HALLWAY_DATA_DIR"]
+    command = [sys.executable, "-m", "companion", "import-linkedin", str(connections)]
+    result = subprocess.run(
+        [*command, "--data-dir", str(folder)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    # The server's next write starts from the file the other process wrote, not its memory.
+    assert request(f"{base}/api/captures", token, {"html": event_page(2)})[0] == 201
+    status, export = request(f"{base}/api/export?format=json", token)
+    assert status == 200
+    people = export["tables"]["people"].values()
+    ada = next(p for p in people if p["name"] == "Ada Quillfeather")
+    assert (ada["company"], ada["status"]) == ("Northwind Labs", "connected")
+    assert len(export["tables"]["events"]) == 2

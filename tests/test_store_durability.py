@@ -307,3 +307,23 @@ def test_a_read_only_folder_is_a_clear_error_and_the_old_data_stays(shared_folde
     assert "read-only" in reply["error"] and reply["error"].endswith(".")
     assert "read-only" in direct
     assert db_bytes(folder) == before
+
+
+def test_a_damaged_file_in_a_read_only_folder_is_read_from_its_backup(shared_folder):
+    folder = shared_folder / "data"
+    store = Store(folder)
+    store_capture(store, event_capture(1))
+    store_capture(store, event_capture(2))
+    (folder / "hallway.json").write_bytes(b"")
+    for path in folder.iterdir():  # private to their owner; `nobody` stands in for the owner
+        path.chmod(0o644)
+    folder.chmod(0o555)
+
+    def open_read_only():
+        _become_nobody()
+        reopened = Store(folder)
+        titles = [e["title"] for e in tables(reopened)["events"].values()]
+        return [reopened.recovered_from.name, titles]
+
+    assert in_child(open_read_only) == {"value": ["hallway.json.1", ["Evening 1"]]}
+    assert db_bytes(folder) == b""

@@ -146,16 +146,22 @@ class Store:
                 f"{self.path} was written by a newer Hallway (format {version}); "
                 "update Hallway to open it."
             )
-        with self.transaction() as db:
-            storage: AtomicJSONStorage = db.storage  # type: ignore[assignment]
-            data = storage.read()
-            version = schema.version_of(data)
-            if version is not None and version < schema.SCHEMA_VERSION:
-                kept = schema.keep_original(self.path, version)
-                log.warning(
-                    "Upgrading %s from format %s; the original is %s", self.path, version, kept
-                )
-            storage.write(schema.upgrade(data))
+        try:
+            with self.transaction() as db:
+                storage: AtomicJSONStorage = db.storage  # type: ignore[assignment]
+                data = storage.read()
+                version = schema.version_of(data)
+                if version is not None and version < schema.SCHEMA_VERSION:
+                    kept = schema.keep_original(self.path, version)
+                    log.warning(
+                        "Upgrading %s from format %s; the original is %s", self.path, version, kept
+                    )
+                storage.write(schema.upgrade(data))
+        except StoreWriteError:
+            if version != schema.SCHEMA_VERSION:
+                raise
+            # Only the recovered backup was to be saved: a read-only folder can still be read.
+            return
         with self._thread_lock:
             self.db = self._open()
 

@@ -190,3 +190,13 @@ def test_a_group_page_goes_through_the_capture_pipeline(tmp_path, monkeypatch):
     names = sorted(p["name"] for p in reply["known_people"])
     assert names == ["Ada Quillfeather", "Tomas Verhoeven"]  # both met at the event page
     assert reply["people_added"] == 0
+
+
+def test_someone_first_seen_on_a_listing_is_not_already_known(tmp_path):
+    store = Store(tmp_path)
+    ada = Person("Ada Quillfeather", platform_id="1001", role="host")
+    events = [Event(f"Evening {n}", platform_id=str(n), hosts=[ada]) for n in (1, 2)]
+    saved = store_capture(store, Capture("listing", "meetup", events=events))
+    assert saved.added == 1 and saved.known == []
+    again = store_capture(store, Capture("listing", "meetup", events=events))
+    assert again.added == 0 and again.known == [1]

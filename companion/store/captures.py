@@ -25,6 +25,7 @@ class Saved:
     updated: int = 0
     known: list[int] = field(default_factory=list)
     duplicate: bool = False
+    new: set[int] = field(default_factory=set)  # people this capture added
 
 
 @dataclass
@@ -142,6 +143,7 @@ def _save_person(
         person_id = table.insert({**PERSON_DEFAULTS, **facts, "keys": keys, "first_seen": at})
         index.keys.update(dict.fromkeys(keys, person_id))
         saved.added += 1
+        saved.new.add(person_id)
         return person_id
     doc = raw(db, "people")[str(person_id)]
     if abbreviates(facts["name"], doc.get("name") or ""):
@@ -158,7 +160,8 @@ def _save_person(
         saved.updated += 1
     # Known means: met at another event, or the user logged something with them.
     elsewhere = any(e != saved.event_id for e, _ in index.attended.get(person_id, ()))
-    if (elsewhere or person_id in index.interacted) and person_id not in saved.known:
+    known_before = (elsewhere or person_id in index.interacted) and person_id not in saved.new
+    if known_before and person_id not in saved.known:
         saved.known.append(person_id)
     return person_id
 

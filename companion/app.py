@@ -9,6 +9,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from companion import api, config, guard, tokens, ui
 from companion.store import Store
+from companion.store.errors import StoreWriteError
 
 
 def create_app(data_dir: Path | str | None = None, port: int = config.DEFAULT_PORT) -> Flask:
@@ -25,8 +26,14 @@ def create_app(data_dir: Path | str | None = None, port: int = config.DEFAULT_PO
     app.register_blueprint(api.bp)
     app.register_blueprint(ui.bp)
     app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(StoreWriteError, _store_write_error)
     app.register_error_handler(Exception, _unexpected_error)
     return app
+
+
+def _store_write_error(error: StoreWriteError):
+    # 507 Insufficient Storage for a full disk; 503 while the folder cannot be written.
+    return jsonify(error=str(error)), 507 if error.full else 503
 
 
 def _http_error(error: HTTPException):

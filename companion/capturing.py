@@ -15,7 +15,7 @@ from companion.method import notes, prep
 from companion.method.when import describe
 from companion.model import Capture
 from companion.store import Store, queries
-from companion.store.captures import save_capture
+from companion.store.captures import Saved, save_capture
 
 
 class BadCapture(ValueError):
@@ -57,10 +57,10 @@ class CaptureRequest:
 def capture(store: Store, request: CaptureRequest) -> dict[str, Any]:
     """Parse, store and answer. Raises parsers.NotUnderstood for a page with no event."""
     parsed = parsers.parse(request.html, request.url, request.fragments, request.payloads)
-    if parsed.event is None:
-        return _capture_listing(store, parsed, request)
     with store.transaction() as db:
         saved = save_capture(db, parsed, request.capture_id, request.captured_at)
+    if parsed.event is None:
+        return _listing_reply(store, parsed, saved)
     with store.reading() as db:
         event = queries.event(db, saved.event_id) if saved.event_id else None
         people = {pid: queries.person(db, pid) for pid, _ in saved.people}
@@ -96,33 +96,24 @@ def capture(store: Store, request: CaptureRequest) -> dict[str, Any]:
     }
 
 
-def _capture_listing(store: Store, parsed: Capture, request: CaptureRequest) -> dict[str, Any]:
-    """A group or listing page: each listed event is stored as a candidate to pick from."""
-    with store.transaction() as db:
-        saved = [
-            save_capture(
-                db,
-                Capture(kind="event", platform=parsed.platform, event=event),
-                f"{request.capture_id}#{n}" if request.capture_id else None,
-                request.captured_at,
-            )
-            for n, event in enumerate(parsed.events)
-        ]
+def _listing_reply(store: Store, parsed: Capture, saved: Saved) -> dict[str, Any]:
+    """A group or listing page: its events are kept as candidates to pick from."""
     with store.reading() as db:
-        events = [queries.event(db, s.event_id) for s in saved if s.event_id]
+        events = [queries.event(db, event_id) for event_id in saved.event_ids]
+        known = [queries.person(db, person_id) or {} for person_id in saved.known]
     return {
         "kind": "listing",
         "when": None,
         "platform": parsed.platform,
         "event": None,
         "events": events,
-        "people_added": sum(s.added for s in saved),
-        "people_updated": sum(s.updated for s in saved),
-        "known_people": [],
+        "people_added": saved.added,
+        "people_updated": saved.updated,
+        "known_people": [_brief(p) for p in known],
         "prep_notes": [],
         "suggestions": [],
         "warnings": parsed.warnings,
-        "duplicate": all(s.duplicate for s in saved),
+        "duplicate": saved.duplicate,
     }
 
 

@@ -30,8 +30,13 @@ def main() -> None:
 def serve(port: int, data_dir: Path | None) -> None:
     """Run the companion on 127.0.0.1 for the browser extension."""
     from companion.server import serve as run
+    from companion.store.errors import StoreError
 
-    run(data_dir, port)
+    try:
+        run(data_dir, port)
+    except StoreError as problem:
+        click.echo(str(problem), err=True)
+        sys.exit(1)
 
 
 @main.command()
@@ -68,12 +73,89 @@ def parse(file: Path, url: str | None) -> None:
 def import_pages(files: tuple[Path, ...], url: str | None, data_dir: Path | None) -> None:
     """Capture saved pages into the database, as the extension does."""
     from companion.importing import import_file
-    from companion.store import Store
 
-    store = Store(config.data_dir(data_dir))
+    store = _open_store(data_dir)
     failed = False
     for file in files:
         ok, line = import_file(store, file, url)
         click.echo(f"{file}: {line}", err=not ok)
         failed = failed or not ok
     sys.exit(2 if failed else 0)
+
+
+def _open_store(data_dir: Path | None):
+    """The store, or exit with its one-sentence problem (damaged file, newer format, ...)."""
+    from companion.store import Store
+    from companion.store.errors import StoreError
+
+    try:
+        return Store(config.data_dir(data_dir))
+    except StoreError as problem:
+        click.echo(str(problem), err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "csv", "vcard"]),
+    default="json",
+    show_default=True,
+)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Default: stdout.")
+@data_dir_option
+def export(fmt: str, out: Path | None, data_dir: Path | None) -> None:
+    """Write everything: JSON (complete, for `restore`), CSV (a row per person) or vCard."""
+    from companion.store.export import render
+
+    with _open_store(data_dir).reading() as db:
+        text = render(db, fmt)
+    if out:
+        out.write_text(text, encoding="utf-8", newline="")
+        click.echo(f"Wrote {out}.", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--replace", is_flag=True, help="Replace a store that already holds data.")
+@data_dir_option
+def restore(file: Path, replace: bool, data_dir: Path | None) -> None:
+    """Put a JSON export back (into an empty store unless --replace)."""
+    from companion.store.errors import StoreError
+    from companion.store.export import restore as put_back
+
+    store = _open_store(data_dir)
+    try:
+        put_back(store, json.loads(file.read_text(encoding="utf-8")), replace)
+    except (StoreError, ValueError) as problem:
+        message = problem if isinstance(problem, StoreError) else "The file is not valid JSON."
+        click.echo(str(message), err=True)
+        sys.exit(1)
+    click.echo(f"Restored {file} into {store.path}.")
+
+
+@main.command("import-linkedin")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@data_dir_option
+def import_linkedin(file: Path, data_dir: Path | None) -> None:
+    """Read LinkedIn's Connections.csv: who is connected, and their company and position."""
+    from companion.store.db import now
+    from companion.store.errors import StoreError
+    from companion.store.linkedin import NotConnections, import_connections, read_connections
+
+    store = _open_store(data_dir)
+    try:
+        connections = read_connections(file.read_text(encoding="utf-8-sig", errors="replace"))
+        with store.transaction() as db:
+            result = import_connections(db, connections, now())
+    except (NotConnections, StoreError) as problem:
+        click.echo(str(problem), err=True)
+        sys.exit(1)
+    click.echo(
+        f"{len(result.matched)} connections matched people you met; "
+        f"{len(result.ambiguous)} share a name with several people (choose in the review page); "
+        f"{result.not_met} you have not met at a captured event."
+    )

@@ -3,119 +3,183 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from weakref import WeakKeyDictionary
 
 from tinydb import TinyDB
 
 from companion.model import Capture, Event, Person
-from companion.store.identity import event_key, person_keys
+from companion.store.db import raw
+from companion.store.identity import abbreviates, event_key, person_keys, url_keys
+from companion.store.schema import PERSON_DEFAULTS
+from companion.store.storage import AtomicJSONStorage
 
 # Facts a capture may refresh. Everything else on a person (status, notes, class) is the user's.
-CAPTURED_PERSON_FIELDS = ("name", "headline", "photo_url", "profile_url", "can_message")
+CAPTURED_PERSON_FIELDS = (
+    "name",
+    "headline",
+    "photo_url",
+    "profile_url",
+    "linkedin_url",
+    "can_message",
+)
 
 
 @dataclass
 class Saved:
     event_id: int | None
+    event_ids: list[int] = field(default_factory=list)  # every event stored, listings included
     people: list[tuple[int, str]] = field(default_factory=list)  # (person id, role)
     added: int = 0
     updated: int = 0
     known: list[int] = field(default_factory=list)
     duplicate: bool = False
+    new: set[int] = field(default_factory=set)  # people this capture added
+
+
+@dataclass
+class _Indexes:
+    """Lookups that make each attendee cost O(1), not a scan of the store."""
+
+    keys: dict[str, int]  # person key -> person id
+    attended: dict[int, set[tuple[int, str]]]  # person id -> (event id, role)
+    interacted: set[int]
+    events: dict[str, int]  # event key -> event id
+    captures: dict[str, int | None]  # capture id -> event id
+
+    @classmethod
+    def of(cls, db: TinyDB) -> _Indexes:
+        """The previous capture's indexes while nothing else wrote since; else built anew."""
+        storage: AtomicJSONStorage = db.storage  # type: ignore[assignment]
+        cached = _CACHE.get(storage)
+        if cached and cached[0] == storage.generation:
+            return cached[1]
+        keys = {k: int(i) for i, doc in raw(db, "people").items() for k in doc.get("keys", [])}
+        attended: dict[int, set[tuple[int, str]]] = {}
+        for a in raw(db, "attendances").values():
+            attended.setdefault(a["person_id"], set()).add((a["event_id"], a["role"]))
+        return cls(
+            keys=keys,
+            attended=attended,
+            interacted={i["person_id"] for i in raw(db, "interactions").values()},
+            events={e["key"]: int(i) for i, e in raw(db, "events").items() if "key" in e},
+            captures={c["capture_id"]: c["event_id"] for c in raw(db, "captures").values()},
+        )
+
+    def keep(self, db: TinyDB) -> None:
+        """Remember these indexes as up to date with the data as it is now."""
+        storage: AtomicJSONStorage = db.storage  # type: ignore[assignment]
+        _CACHE[storage] = (storage.generation, self)
+
+
+# A capture changes the store only through its own indexes, so the next capture can reuse
+# them; any other write (a merge, an interaction, a reload) moves the generation on.
+_CACHE: WeakKeyDictionary[AtomicJSONStorage, tuple[int, _Indexes]] = WeakKeyDictionary()
 
 
 def save_capture(db: TinyDB, capture: Capture, capture_id: str | None, at: str) -> Saved:
-    """Merge one capture into the store. Call inside `Store.transaction()`."""
+    """Merge one capture into the store. Call inside `Store.transaction()`.
+
+    An event page or attendee list has one event; a listing (a group page) has several,
+    each stored with its hosts and speakers, and the listing's own people (the group's
+    organizers) are stored as people without an attendance.
+    """
+    index = _Indexes.of(db)
+    if capture_id in index.captures:
+        seen = index.captures[capture_id]
+        people = [
+            (a["person_id"], a["role"])
+            for a in raw(db, "attendances").values()
+            if a["event_id"] == seen
+        ]
+        return Saved(event_id=seen, people=people, duplicate=True)
+    events = [capture.event] if capture.event else capture.events
+    if not events:
+        raise ValueError("a capture without an event cannot be stored")
+    saved = Saved(event_id=None)
+    for event in events:
+        key = event_key(event, capture.platform)
+        event_id = _upsert_event(db, index, event, key, capture.platform, at)
+        saved.event_ids.append(event_id)
+        people = [*event.hosts, *event.speakers]
+        if event is capture.event:
+            saved.event_id = event_id
+            people += capture.people
+        for person in people:
+            person_id = _save_person(db, index, saved, person, capture.platform, key, at)
+            _attend(db, index, saved, person_id, event_id, person.role)
+    if capture.event is None:
+        first_key = event_key(events[0], capture.platform)
+        for person in capture.people:
+            person_id = _save_person(db, index, saved, person, capture.platform, first_key, at)
+            saved.people.append((person_id, person.role))
     if capture_id:
-        seen = _find(db.table("captures"), "capture_id", capture_id)
-        if seen:
-            people = [(a["person_id"], a["role"]) for a in _attendances(db, seen["event_id"])]
-            return Saved(event_id=seen["event_id"], people=people, duplicate=True)
-    event = capture.event
-    if event is None:
-        raise ValueError("a capture without an event cannot be stored yet")
-    key = event_key(event, capture.platform)
-    event_id = _upsert_event(db, event, key, capture.platform, at)
-    saved = Saved(event_id=event_id)
-    index = _person_index(db)
-    attended = _attendance_index(db)
-    interacted = {i["person_id"] for i in db.table("interactions").all()}
-    for person in [*event.hosts, *event.speakers, *capture.people]:
-        person_id, status = _upsert_person(db, index, person, capture.platform, key, at)
-        if status == "added":
-            saved.added += 1
-        elif status == "updated":
-            saved.updated += 1
-        # Known means: met at another event, or the user logged something with them.
-        theirs = attended.setdefault(person_id, set())
-        elsewhere = any(e != event_id for e, _ in theirs)
-        if status != "added" and (elsewhere or person_id in interacted):
-            saved.known.append(person_id)
-        if (event_id, person.role) not in theirs:
-            db.table("attendances").insert(
-                {"person_id": person_id, "event_id": event_id, "role": person.role}
-            )
-            theirs.add((event_id, person.role))
-        saved.people.append((person_id, person.role))
-    if capture_id:
-        db.table("captures").insert({"capture_id": capture_id, "event_id": event_id, "at": at})
+        db.table("captures").insert(
+            {"capture_id": capture_id, "event_id": saved.event_id, "at": at}
+        )
+        index.captures[capture_id] = saved.event_id
+    index.keep(db)
     return saved
 
 
-def _upsert_event(db: TinyDB, event: Event, key: str, platform: str, at: str) -> int:
+def _upsert_event(
+    db: TinyDB, index: _Indexes, event: Event, key: str, platform: str, at: str
+) -> int:
     table = db.table("events")
     facts = asdict(event)
     del facts["hosts"], facts["speakers"]  # people live in attendances
-    existing = _find(table, "key", key)
+    existing = index.events.get(key)
     if existing is None:
-        return table.insert({**facts, "key": key, "platform": platform, "first_seen": at})
+        event_id = table.insert({**facts, "key": key, "platform": platform, "first_seen": at})
+        index.events[key] = event_id
+        return event_id
+    doc = raw(db, "events")[str(existing)]
     merged = {k: v for k, v in facts.items() if v not in (None, "", [])}
-    if any(existing.get(k) != v for k, v in merged.items()):
-        table.update(merged, doc_ids=[existing.doc_id])
-    return existing.doc_id
+    if any(doc.get(k) != v for k, v in merged.items()):
+        table.update(merged, doc_ids=[existing])
+    return existing
 
 
-def _person_index(db: TinyDB) -> dict[str, int]:
-    return {key: doc.doc_id for doc in db.table("people").all() for key in doc.get("keys", [])}
-
-
-def _upsert_person(
-    db: TinyDB, index: dict[str, int], person: Person, platform: str, ekey: str, at: str
-) -> tuple[int, str]:
+def _save_person(
+    db: TinyDB, index: _Indexes, saved: Saved, person: Person, platform: str, ekey: str, at: str
+) -> int:
     table = db.table("people")
     keys = person_keys(person, platform, ekey)
     facts = {
         k: v for k, v in asdict(person).items() if k in CAPTURED_PERSON_FIELDS and v is not None
     }
-    person_id = next((index[k] for k in keys if k in index), None)
+    person_id = next((index.keys[k] for k in keys if k in index.keys), None)
     if person_id is None:
-        person_id = table.insert(
-            {**facts, "keys": keys, "status": "none", "notes": "", "first_seen": at}
-        )
-        index.update(dict.fromkeys(keys, person_id))
-        return person_id, "added"
-    doc = table.get(doc_id=person_id) or {}
+        person_id = table.insert({**PERSON_DEFAULTS, **facts, "keys": keys, "first_seen": at})
+        index.keys.update(dict.fromkeys(keys, person_id))
+        saved.added += 1
+        saved.new.add(person_id)
+        return person_id
+    doc = raw(db, "people")[str(person_id)]
+    if abbreviates(facts["name"], doc.get("name") or ""):
+        del facts["name"]  # the full name seen before says more
+    if url_keys(facts.get("profile_url")) == url_keys(doc.get("profile_url")):
+        facts.pop("profile_url", None)  # another spelling of the same profile
     changes = {k: v for k, v in facts.items() if doc.get(k) != v}
-    new_keys = [k for k in keys if k not in doc.get("keys", [])]
+    new_keys = [k for k in keys if k not in doc.get("keys", []) and k not in index.keys]
     if new_keys:
         changes["keys"] = [*doc.get("keys", []), *new_keys]
-        index.update(dict.fromkeys(new_keys, person_id))
+        index.keys.update(dict.fromkeys(new_keys, person_id))
     if changes:
         table.update(changes, doc_ids=[person_id])
-    return person_id, "updated" if changes else "same"
+        saved.updated += 1
+    # Known means: met at another event, or the user logged something with them.
+    elsewhere = any(e != saved.event_id for e, _ in index.attended.get(person_id, ()))
+    known_before = (elsewhere or person_id in index.interacted) and person_id not in saved.new
+    if known_before and person_id not in saved.known:
+        saved.known.append(person_id)
+    return person_id
 
 
-def _attendance_index(db: TinyDB) -> dict[int, set[tuple[int, str]]]:
-    """For each person, the (event, role) pairs already stored."""
-    index: dict[int, set[tuple[int, str]]] = {}
-    for a in db.table("attendances").all():
-        index.setdefault(a["person_id"], set()).add((a["event_id"], a["role"]))
-    return index
-
-
-def _attendances(db: TinyDB, event_id: int) -> list[Any]:
-    return [a for a in db.table("attendances").all() if a["event_id"] == event_id]
-
-
-def _find(table: Any, field_name: str, value: Any) -> Any:
-    return next((d for d in table.all() if d.get(field_name) == value), None)
+def _attend(
+    db: TinyDB, index: _Indexes, saved: Saved, person_id: int, event_id: int, role: str
+) -> None:
+    theirs = index.attended.setdefault(person_id, set())
+    if (event_id, role) not in theirs:
+        db.table("attendances").insert({"person_id": person_id, "event_id": event_id, "role": role})
+        theirs.add((event_id, role))
+    saved.people.append((person_id, role))

@@ -2,18 +2,40 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from filelock import FileLock
+from filelock import FileLock, Timeout
 from tinydb import TinyDB
+from tinydb.table import Table
 
-from companion.store.storage import AtomicJSONStorage
+from companion.store import schema
+from companion.store.errors import StoreTooNew, StoreWriteError
+from companion.store.storage import AtomicJSONStorage, IntKeys, write_error
 
-SCHEMA_VERSION = 1
 DB_NAME = "hallway.json"
+# Another process holds the lock for one write, well under a second; a minute means it hangs.
+LOCK_TIMEOUT_S = 60
+log = logging.getLogger(__name__)
+
+
+class FastTable(Table):
+    """A TinyDB table whose inserts and updates cost O(1), not O(table) (see IntKeys)."""
+
+    def _update_table(self, updater):  # type: ignore[no-untyped-def]
+        tables = self._storage.read() or {}
+        updater(IntKeys(tables.setdefault(self.name, {})))
+        self._storage.write(tables)
+        self.clear_cache()
+
+
+class HallwayDB(TinyDB):
+    table_class = FastTable
 
 
 class Store:
@@ -21,34 +43,30 @@ class Store:
 
     Every change happens inside `transaction()`, which holds a thread lock and a file lock
     (a second `hallway` process may be running) and writes the file once at its end, or not
-    at all if the block raised.
+    at all if the block raised. `recovered_from` names the backup opened in place of a
+    damaged file (None normally): the API and pages show it.
     """
 
     def __init__(self, data_dir: Path):
         self.path = Path(data_dir) / DB_NAME
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._thread_lock = threading.RLock()
-        self._file_lock = FileLock(str(self.path) + ".lock")
+        self._file_lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_S)
+        self.recovered_from: Path | None = None
         self.db = self._open()
-        with self.transaction() as db:
-            meta = db.table("meta")
-            if not meta.get(doc_id=1):
-                meta.insert({"schema": SCHEMA_VERSION})
+        self._upgrade()
+        self._remove_orphans()
 
-    def _open(self) -> TinyDB:
-        return TinyDB(self.path, storage=AtomicJSONStorage)
+    @property
+    def storage(self) -> AtomicJSONStorage:
+        return self.db.storage  # type: ignore[return-value]
 
-    def _fresh(self) -> TinyDB:
-        # TinyDB tables cache query results and their next id: after another process wrote
-        # the file, start from a new handle rather than trust them.
-        storage: AtomicJSONStorage = self.db.storage  # type: ignore[assignment]
-        if storage.changed_on_disk():
-            self.db = self._open()
-        return self.db
+    def backups(self) -> list[Path]:
+        return self.storage.backups()
 
     @contextmanager
     def transaction(self) -> Iterator[TinyDB]:
-        with self._thread_lock, self._file_lock:
+        with self._thread_lock, self._locked_file():
             db = self._fresh()
             storage: AtomicJSONStorage = db.storage  # type: ignore[assignment]
             storage.deferred = True
@@ -66,3 +84,96 @@ class Store:
         """A consistent view for a request that reads several tables."""
         with self._thread_lock:
             yield self._fresh()
+
+    def replace_all(self, data: dict[str, Any]) -> None:
+        """Put `data` (whole tables, any schema version) in place of everything stored."""
+        with self.transaction() as db:
+            db.storage.write(schema.upgrade(data))
+        # TinyDB's table handles cache ids and queries of the data just replaced.
+        with self._thread_lock:
+            self.db = self._open()
+
+    def _open(self) -> TinyDB:
+        db = HallwayDB(self.path, storage=AtomicJSONStorage)
+        storage: AtomicJSONStorage = db.storage  # type: ignore[assignment]
+        storage.read()
+        if storage.recovered_from:
+            self.recovered_from = storage.recovered_from
+        return db
+
+    def _fresh(self) -> TinyDB:
+        # TinyDB tables cache query results and their next id: after another process wrote
+        # the file, start from a new handle rather than trust them.
+        if self.storage.changed_on_disk():
+            self.db = self._open()
+        return self.db
+
+    @contextmanager
+    def _locked_file(self) -> Iterator[None]:
+        try:
+            self._file_lock.acquire()
+        except Timeout as problem:
+            raise StoreWriteError(
+                "Another Hallway process has held the database for a minute: nothing was "
+                "saved; stop it and try again."
+            ) from problem
+        except OSError as problem:
+            raise write_error(problem, self.path.parent) from problem
+        try:
+            yield
+        finally:
+            self._file_lock.release()
+
+    def _remove_orphans(self) -> None:
+        """A killed writer leaves its temporary file; clear them while nobody writes."""
+        if not self.storage.temporary_files():
+            return
+        try:
+            # Under the file lock no one is writing, so every temporary file is an orphan.
+            with self._thread_lock, self._locked_file():
+                for orphan in self.storage.temporary_files():
+                    orphan.unlink(missing_ok=True)
+        except (StoreWriteError, PermissionError):
+            pass  # a read-only folder: they cost nothing but room, and can wait
+
+    def _upgrade(self) -> None:
+        """Bring a new or older file to the current format; a newer one is refused."""
+        version = schema.version_of(self.storage.read())
+        if version == schema.SCHEMA_VERSION and not self.storage.dirty:
+            return
+        if version is not None and version > schema.SCHEMA_VERSION:
+            raise StoreTooNew(
+                f"{self.path} was written by a newer Hallway (format {version}); "
+                "update Hallway to open it."
+            )
+        try:
+            with self.transaction() as db:
+                storage: AtomicJSONStorage = db.storage  # type: ignore[assignment]
+                data = storage.read()
+                version = schema.version_of(data)
+                if version is not None and version < schema.SCHEMA_VERSION:
+                    kept = schema.keep_original(self.path, version)
+                    log.warning(
+                        "Upgrading %s from format %s; the original is %s", self.path, version, kept
+                    )
+                storage.write(schema.upgrade(data))
+        except StoreWriteError:
+            if version != schema.SCHEMA_VERSION:
+                raise
+            # Only the recovered backup was to be saved: a read-only folder can still be read.
+            return
+        with self._thread_lock:
+            self.db = self._open()
+
+
+def raw(db: TinyDB, table: str) -> dict[str, dict[str, Any]]:
+    """A table's documents by id string, as stored: for scans that must not copy each one.
+
+    Read-only: change documents through TinyDB so the write is recorded.
+    """
+    return (db.storage.read() or {}).get(table, {})
+
+
+def now() -> str:
+    """The time stamp stored with merges and imports (UTC, to the second)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+import unicodedata
+from urllib.parse import unquote, urlsplit
 
 from companion.model import Event, Person
 
-_LOCALE = re.compile(r"^/[a-z]{2}-[A-Z]{2}(?=/)")
-_MEETUP_MEMBER = re.compile(r"/members/(\d+)")
+_LOCALE = re.compile(r"^/[a-z]{2}-[a-z]{2}(?=/|$)", re.IGNORECASE)
+# meetup.com/members/123/ and the group-scoped meetup.com/<group>/members/123/profile/
+_MEETUP_MEMBER = re.compile(r"^(?:/[^/]+)?/members/(\d+)(?:/|$)")
+_LINKEDIN_PROFILE = re.compile(r"^/in/([^/]+)")
 
 
 def normalize_url(url: str | None) -> str | None:
@@ -23,6 +26,22 @@ def normalize_url(url: str | None) -> str | None:
     return f"{host}{path}"
 
 
+def url_keys(url: str | None) -> list[str]:
+    """The key a profile URL gives: the member id or LinkedIn profile it names, else itself."""
+    normalized = normalize_url(url)
+    if not normalized:
+        return []
+    host, _, rest = normalized.partition("/")
+    path = "/" + rest
+    meetup = _MEETUP_MEMBER.match(path) if host.endswith("meetup.com") else None
+    if meetup:
+        return [f"meetup:member:{meetup.group(1)}"]
+    linkedin = _LINKEDIN_PROFILE.match(path) if host.endswith("linkedin.com") else None
+    if linkedin:
+        return [f"linkedin:{unquote(linkedin.group(1)).casefold()}"]
+    return [f"url:{normalized}"]
+
+
 def event_key(event: Event, platform: str) -> str:
     if event.platform_id:
         return f"{platform}:event:{event.platform_id}"
@@ -34,16 +53,24 @@ def event_key(event: Event, platform: str) -> str:
 
 def person_keys(person: Person, platform: str, event_key: str) -> list[str]:
     """Strong keys (member id, profile URL); a name alone only identifies within one event."""
-    keys = []
-    member_id = person.platform_id
-    if not member_id and platform == "meetup":
-        match = _MEETUP_MEMBER.search(person.profile_url or "")
-        member_id = match.group(1) if match else None
-    if member_id:
-        keys.append(f"{platform}:member:{member_id}")
-    url = normalize_url(person.profile_url)
-    if url and not (platform == "meetup" and member_id):
-        keys.append(f"url:{url}")
-    if not keys:
-        keys.append(f"name:{person.name.casefold()}@{event_key}")
-    return keys
+    keys = [f"{platform}:member:{person.platform_id}"] if person.platform_id else []
+    keys += [k for k in url_keys(person.profile_url) if k not in keys]
+    return keys or [f"name:{name_key(person.name)}@{event_key}"]
+
+
+def name_key(name: str) -> str:
+    """A name as compared for suggestions: case, accents and spacing do not count."""
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """`Ada Q.` abbreviates `Ada Quillfeather` (as Meetup shortens names in some lists)."""
+    shorts, fulls = name_key(short).split(), name_key(full).split()
+    if len(shorts) != len(fulls) or shorts == fulls:
+        return False
+    return all(
+        s == f or (s.rstrip(".") and f.startswith(s.rstrip(".")))
+        for s, f in zip(shorts, fulls, strict=True)
+    )

@@ -1,0 +1,16 @@
+from flask import Response, abort, current_app, request
+
+from companion.api import bp
+from companion.store.export import FORMATS, render
+
+
+@bp.get("/export")
+def export():
+    fmt = request.args.get("format", "json")
+    if fmt not in FORMATS:
+        abort(400, "The format must be json, csv or vcard.")
+    with current_app.extensions["hallway_store"].reading() as db:
+        body = render(db, fmt)
+    media_type, extension = FORMATS[fmt]
+    disposition = f'attachment; filename="hallway-export.{extension}"'
+    return Response(body, content_type=media_type, headers={"Content-Disposition": disposition})

@@ -1,0 +1,24 @@
+from flask import current_app, jsonify
+
+from companion.api import bp
+from companion.store import schema
+
+
+@bp.get("/store")
+def store_status():
+    """Where the database is, its backups, and whether it had to be opened from one."""
+    store = current_app.extensions["hallway_store"]
+    recovered = store.recovered_from.name if store.recovered_from else None
+    warning = (
+        f"The database file was damaged; Hallway opened its backup {recovered}. "
+        "Check that your latest captures are there."
+        if recovered
+        else None
+    )
+    return jsonify(
+        path=str(store.path),
+        schema=schema.SCHEMA_VERSION,
+        backups=[p.name for p in store.backups()],
+        recovered_from=recovered,
+        warning=warning,
+    )

@@ -1,0 +1,73 @@
+"""Fictional captures and child-process helpers shared by the store tests."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from companion.model import Capture, Event, Group, Person
+from companion.store import Store
+from companion.store.captures import save_capture
+
+AT = "2025-06-01T10:00:00+00:00"
+GROUP = Group("Lakeside Data Science", "https://www.meetup.com/lakeside-data-science/")
+
+
+def meetup_member(member_id: str, name: str, role: str = "attendee", **facts: Any) -> Person:
+    url = f"https://www.meetup.com/members/{member_id}/"
+    return Person(name, platform_id=member_id, profile_url=url, role=role, **facts)
+
+
+def event_capture(n: int, people: list[Person] | None = None, kind: str = "event") -> Capture:
+    """Event number n of the fictional group, with one host of its own unless people are given."""
+    event = Event(
+        title=f"Evening {n}",
+        url=f"https://www.meetup.com/lakeside-data-science/events/{500000 + n}/",
+        platform_id=str(500000 + n),
+        start=f"2025-07-{1 + n % 28:02d}T18:30:00-07:00",
+        group=GROUP,
+    )
+    if people is None:
+        event.hosts = [meetup_member(str(70000 + n), f"Host {n}", "host")]
+        people = []
+    return Capture(kind=kind, platform="meetup", event=event, people=people)  # type: ignore[arg-type]
+
+
+def store_capture(store: Store, capture: Capture, capture_id: str | None = None) -> Any:
+    with store.transaction() as db:
+        return save_capture(db, capture, capture_id, AT)
+
+
+def tables(store: Store) -> dict[str, dict[str, Any]]:
+    with store.reading() as db:
+        return json.loads(json.dumps(db.storage.read()))
+
+
+def in_child(work: Callable[[], Any]) -> Any:
+    """Run `work` in a forked child and return what it returned (JSON), or its error text.
+
+    A child, because the tests change process-wide things (file-size limit, user id).
+    """
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.close(read_end)
+        try:
+            answer = {"value": work()}
+        except BaseException as problem:
+            answer = {"raised": type(problem).__name__, "message": str(problem)}
+        with os.fdopen(write_end, "w") as out:
+            out.write(json.dumps(answer))
+        os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end) as source:
+        answer = json.loads(source.read() or "{}")
+    os.waitpid(pid, 0)
+    return answer
+
+
+def db_bytes(folder: Path) -> bytes:
+    return (folder / "hallway.json").read_bytes()

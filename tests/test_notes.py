@@ -67,9 +67,8 @@ def without_name(name: str, text: str) -> str:
 
 
 def without_greeting(text: str) -> str:
-    return (
-        text.split(",", 1)[1] if text.index(",") < text.find("!") % 1000 else text.split("!", 1)[1]
-    )
+    """The message after "Hi X," or "Hi X!": the part Meetup compares."""
+    return re.split(r"[,!]", text, maxsplit=1)[1]
 
 
 def test_fifty_people_at_one_event_get_fifty_different_linkedin_notes():

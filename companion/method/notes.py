@@ -19,7 +19,6 @@ import json
 import random
 import re
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -198,7 +197,7 @@ def shorten(text: str | None, limit: int | None) -> str:
             break
         kept = text[: match.end()]
     # Only a single word longer than the whole limit is ever cut inside.
-    return (kept.rstrip(" ,;:-–") or text[: limit - 1]) + "…"
+    return (kept.rstrip(" ,;:-\u2013") or text[: limit - 1]) + "…"
 
 
 def first_name(name: str) -> str:

@@ -34,12 +34,15 @@ def local_zone() -> tzinfo:
     return datetime.now().astimezone().tzinfo or zone("UTC")  # type: ignore[return-value]
 
 
-def same_clock(start: str | None, a: tzinfo, b: tzinfo) -> bool:
-    """Whether two zones show the same wall time for this moment (no need to say it twice)."""
+def same_clock(start: str | None, user_zone: tzinfo) -> bool:
+    """Whether the user's clock shows the event's own wall time (no need to say it twice).
+
+    A time with no zone cannot be converted, so it counts as the same.
+    """
     begin = parse(start)
     if not isinstance(begin, datetime) or begin.tzinfo is None:
         return True
-    return begin.astimezone(a).utcoffset() == begin.astimezone(b).utcoffset()
+    return begin.utcoffset() == begin.astimezone(user_zone).utcoffset()
 
 
 def _describe(start: str | None, end: str | None, place: tzinfo | None) -> str | None:

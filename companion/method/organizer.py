@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from companion.method.interactions import NOTE_MAX, iso_date
+
 # (step, what the user sees, the interaction kind it is)
 STEPS = [
     ("first_contact", "First contact: invite them to speak", "message"),
@@ -25,11 +27,24 @@ class BadStep(ValueError):
     """The message is one plain sentence for the user."""
 
 
-def step_interaction(step: str, on: str, event_id: int, note: str = "") -> dict[str, Any]:
-    """The interaction that records one organizer step (date already checked)."""
+def validated(body: Any, event_id: int) -> tuple[int, dict[str, Any]]:
+    """(the speaker's id, the interaction for the step) from {person_id, step, date, note}."""
+    if not isinstance(body, dict):
+        raise BadStep("The step must be a JSON object.")
+    person_id = body.get("person_id")
+    if not isinstance(person_id, int) or isinstance(person_id, bool):
+        raise BadStep("'person_id' must be the number of a saved person.")
+    step = body.get("step")
     if step not in _BY_STEP:
         raise BadStep(f"'step' must be one of: {', '.join(s for s, _, _ in STEPS)}.")
-    return {"kind": _BY_STEP[step][1], "date": on, "event_id": event_id, "note": note, "step": step}
+    on = iso_date(body["date"]) if isinstance(body.get("date"), str) else None
+    if on is None:
+        raise BadStep("'date' must be a date written as YYYY-MM-DD.")
+    note = body.get("note") or ""
+    if not isinstance(note, str) or len(note) > NOTE_MAX:
+        raise BadStep(f"'note' must be text of at most {NOTE_MAX} characters.")
+    kind = _BY_STEP[step][1]
+    return person_id, {"kind": kind, "date": on, "event_id": event_id, "note": note, "step": step}
 
 
 def checklist(interactions: list[dict[str, Any]], event_id: int) -> dict[str, Any]:

@@ -164,22 +164,29 @@ def _topic(event: dict[str, Any]) -> Section:
 
 
 def keywords(description: str | None, topics: list[str], limit: int = KEYWORDS) -> list[str]:
-    """Terms the description stresses: acronyms and CamelCase names, then repeated words.
-
-    Topics are left out (they are already listed) and so are common words.
+    """Terms the description stresses: names (MLOps, PyTorch, a capital mid-sentence), then
+    repeated words. Topics are left out (they are already listed) and so are common words.
     """
     if not description:
         return []
     taken = {t.casefold() for t in topics}
     counts: Counter[str] = Counter()
     spelled: dict[str, str] = {}
-    for word in _WORD.findall(description):
-        key = word.casefold()
+    named: list[str] = []
+    for match in _WORD.finditer(description):
+        word, key = match.group(0), match.group(0).casefold()
         if key in _STOPWORDS or key in taken or len(word) < 3:
             continue
         counts[key] += 1
-        spelled.setdefault(key, word)
-    named = [k for k in counts if re.search(r"[A-Z].*[A-Z]|\d|[+#]", spelled[k])]
+        if word.islower() or key not in spelled:
+            spelled[key] = word
+        starts_sentence = re.search(r"(^|[.!?:\n])\s*$", description[: match.start()])
+        is_name = re.search(r"[A-Z].*[A-Z]|\d|[+#]", word) or (
+            word[0].isupper() and not starts_sentence
+        )
+        if is_name and key not in named:
+            named.append(key)
+    named = [k for k in named if not spelled[k].islower()]
     repeated = [k for k, n in counts.most_common() if n > 1 and k not in named]
     return [spelled[k] for k in (named + repeated)[:limit]]
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from companion.method.prep import Attendee, keywords, linkedin_handle, prep_notes, talk_to
+from companion.method.prep import (
+    Attendee,
+    keywords,
+    linkedin_handle,
+    prep_notes,
+    talk_to,
+    talk_topic,
+)
 
 EVENT = {
     "title": "Feature Stores in Practice",
@@ -19,7 +26,7 @@ EVENT = {
     "topics": ["MLOps", "Data Science"],
     "sponsors": ["Northwind Labs"],
     "description": "Ada shows how Feast and PyTorch fit together. Feature pipelines, "
-    "feature freshness and pipelines in production.",
+    "feature freshness and pipelines in production: MLOps for everyone.",
 }
 
 
@@ -183,3 +190,18 @@ def test_after_the_event_gives_the_dates_from_the_event():
 def test_linkedin_handle_only_from_linkedin_addresses():
     assert linkedin_handle("https://www.linkedin.com/in/ada-q/?x=1") == "in/ada-q"
     assert linkedin_handle("https://www.meetup.com/members/1/") is None
+
+
+def test_the_talk_topic_is_a_listed_topic_the_event_is_about():
+    assert (
+        talk_topic(
+            {"title": "Graphs", "topics": ["Linux", "Python"], "description": "Graphs in Python"}
+        )
+        == "Python"
+    )
+    assert talk_topic({"title": "MLOps Q&A", "topics": ["Data Science", "MLOps"]}) == "MLOps"
+    assert talk_topic({"title": "Graphs", "topics": ["Linux"], "description": "Graphs"}) is None
+
+
+def test_links_in_the_description_give_no_keywords():
+    assert keywords("Join via https://bit.ly/3T2eGk2 or www.example.org/Zq9X", []) == []

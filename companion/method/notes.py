@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from companion.method.prep import talk_topic
 from companion.method.when import parse
 
 LINKEDIN_LIMIT = 200
@@ -61,13 +62,12 @@ def templates(language: str = "en") -> dict[str, Any]:
 
 
 def facts(person: dict[str, Any], event: dict[str, Any], role: str, **known: Any) -> Facts:
-    topics = event.get("topics") or []
     return Facts(
         name=person.get("name") or "",
         event=event.get("title"),
         start=event.get("start"),
         role=role,
-        topic=topics[0] if topics else None,
+        topic=talk_topic(event),
         **known,
     )
 

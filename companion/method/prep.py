@@ -50,6 +50,7 @@ _STOPWORDS = set(
     these they this those to up us via was we what when where which who will with you your
     event events meetup talk talks session evening night people time welcome""".split()  # noqa: SIM905
 )
+_LINK = re.compile(r"\(?\b(?:https?://|www\.)\S+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#.-]*[A-Za-z0-9+#]|[A-Za-z]")
 
 
@@ -163,6 +164,20 @@ def _topic(event: dict[str, Any]) -> Section:
     return {"title": "Topic", "items": items, "questions": TOPIC_QUESTIONS}
 
 
+def talk_topic(event: dict[str, Any]) -> str | None:
+    """The listed topic this event is about: named in its title, else in its description.
+
+    Meetup lists the group's topics on every event, so the first one alone may be off-topic.
+    """
+    topics = event.get("topics") or []
+    for text in (event.get("title"), event.get("description")):
+        folded = (text or "").casefold()
+        match = next((t for t in topics if t.casefold() in folded), None)
+        if match:
+            return match
+    return None
+
+
 def keywords(description: str | None, topics: list[str], limit: int = KEYWORDS) -> list[str]:
     """Terms the description stresses: names (MLOps, PyTorch, a capital mid-sentence), then
     repeated words. Topics are left out (they are already listed) and so are common words.
@@ -173,6 +188,7 @@ def keywords(description: str | None, topics: list[str], limit: int = KEYWORDS) 
     counts: Counter[str] = Counter()
     spelled: dict[str, str] = {}
     named: list[str] = []
+    description = _LINK.sub(" ", description)  # link ids ("3T2eGk2") are not keywords
     for match in _WORD.finditer(description):
         word, key = match.group(0), match.group(0).casefold()
         if key in _STOPWORDS or key in taken or len(word) < 3:
@@ -265,7 +281,7 @@ def talk_to(attendees: list[Attendee], size: int = TALK_TO) -> list[tuple[Attend
 
 
 def _openers(event: dict[str, Any], hosts: list[Attendee]) -> Section:
-    topic = (event.get("topics") or [event["title"]])[0]
+    topic = talk_topic(event) or event["title"]
     sponsor = (event.get("sponsors") or [None])[0]
     speakers = [h for h in hosts if "speaker" in h.roles] or hosts
     items = []

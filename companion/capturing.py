@@ -63,8 +63,9 @@ def capture(store: Store, request: CaptureRequest) -> dict[str, Any]:
     with store.reading() as db:
         event = queries.event(db, saved.event_id) if saved.event_id else None
         people = {pid: queries.person(db, pid) for pid, _ in saved.people}
-        known = [people[pid] or {} for pid in saved.known]
         net = networking.Network.load(db)
+        # Known by the method's rule: being "seen_at" this very event does not count.
+        known = [people[pid] or {} for pid in saved.known if net.known(pid, saved.event_id)]
     hosts = [
         {**people[pid], "role": role}
         for pid, role in saved.people

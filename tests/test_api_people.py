@@ -335,3 +335,11 @@ def test_capture_reply_carries_every_note_for_hosts(client, auth):
         assert set(suggestion["notes"]) >= {"linkedin", "linkedin_long", "meetup", "follow_up"}
     first, second = (s["notes"]["meetup"]["text"] for s in reply["suggestions"])
     assert re.split(r"[,!]", first, maxsplit=1)[1] != re.split(r"[,!]", second, maxsplit=1)[1]
+
+
+def test_capturing_the_same_event_again_does_not_make_its_people_known(client, auth, captured):
+    again = client.post("/api/captures", json=capture_body("c-2"), headers=auth).get_json()
+    assert again["known_people"] == []
+    log(client, auth, captured["ada"], kind="met", date="2025-06-12", event_id=captured["event"])
+    third = client.post("/api/captures", json=capture_body("c-3"), headers=auth).get_json()
+    assert [p["name"] for p in third["known_people"]] == ["Ada Quillfeather"]

@@ -105,7 +105,7 @@ def summary(net: Network, person_id: int) -> dict[str, Any]:
         "class_reason": result.reason,
         "interactions": progress(net.touches_of(person_id))["count"],
         "last_seen": net.last_seen(person_id),
-        "status": followups.status(person, net.touches_of(person_id)),
+        "status": followups.status(person),
     }
 
 

@@ -99,6 +99,18 @@ def test_people_filters_sort_and_pages(client, auth, app, captured):
     assert get("due=1&today=2025-06-12")["total"] == 0
 
 
+def test_logging_moves_the_status_forward_and_the_user_can_set_it_back(client, auth, captured):
+    tomas = captured["tomas"]
+    status = lambda: client.get(f"/api/people/{tomas}", headers=auth).get_json()["status"]  # noqa: E731
+    log(client, auth, tomas, kind="connected", date="2025-06-14")
+    log(client, auth, tomas, kind="invite_sent", date="2025-06-13")
+    assert status() == "connected"
+    client.post(f"/api/people/{tomas}", json={"status": "none"}, headers=auth)
+    assert status() == "none"
+    log(client, auth, tomas, kind="invite_sent", date="2025-06-20")
+    assert status() == "invite_sent"
+
+
 @pytest.mark.parametrize(
     "query", ["cls=boss", "status=friend", "sort=age", "page=0", "event=x", "due=1&today=tomorrow"]
 )

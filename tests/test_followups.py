@@ -17,17 +17,17 @@ def touch(kind: str, on: str, event_id: int | None = None, note: str = "") -> di
     return {"person_id": 1, "kind": kind, "date": on, "event_id": event_id, "note": note}
 
 
-def test_status_is_the_furthest_of_stored_and_logged():
-    assert followups.status({}, []) == "none"
-    assert (
-        followups.status({"status": "none"}, [touch("invite_sent", "2025-06-13")]) == "invite_sent"
-    )
-    logged = [touch("invite_sent", "2025-06-13"), touch("connected", "2025-06-15")]
-    assert followups.status({"status": "none"}, logged) == "connected"
-    assert (
-        followups.status({"status": "connected"}, [touch("invite_sent", "2025-06-13")])
-        == "connected"
-    )
+def test_status_is_what_the_user_keeps():
+    assert followups.status({}) == "none"
+    assert followups.status({"status": "invite_sent"}) == "invite_sent"
+    assert followups.status({"status": "garbled"}) == "none"
+
+
+def test_logging_an_invite_or_connection_only_moves_the_status_forward():
+    assert followups.status_after("none", "invite_sent") == "invite_sent"
+    assert followups.status_after("invite_sent", "connected") == "connected"
+    assert followups.status_after("connected", "invite_sent") == "connected"
+    assert followups.status_after("none", "talked") == "none"
 
 
 def test_nothing_is_due_for_someone_only_seen_in_the_room():
@@ -57,7 +57,7 @@ def test_an_exhausted_invite_budget_is_said_in_the_reason():
 
 def test_next_touch_is_due_fourteen_days_after_the_last():
     logged = [touch("met", "2025-06-12", 1), touch("invite_sent", "2025-06-14")]
-    step = followups.next_step({"status": "none"}, logged, EVENTS)
+    step = followups.next_step({"status": "invite_sent"}, logged, EVENTS)
     assert (step.kind, step.due_on) == ("next_touch", "2025-06-28")
     assert not step.is_due(date(2025, 6, 27))
     assert step.is_due(date(2025, 6, 28))

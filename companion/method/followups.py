@@ -23,7 +23,7 @@ STATUSES = ("none", "invite_sent", "connected")
 NEXT_TOUCH_DAYS = 14
 CONNECT_WITHIN_DAYS = 3
 DEFAULT_INVITE_BUDGET = 5
-# What an interaction says about the connection, whatever status was stored before.
+# What logging an interaction says about the connection.
 _STATUS_FROM_KIND = {"invite_sent": "invite_sent", "connected": "connected"}
 
 
@@ -38,11 +38,17 @@ class Due:
         return self.due_on <= today.isoformat()
 
 
-def status(person: dict[str, Any], interactions: list[dict[str, Any]]) -> str:
-    """The furthest of the stored status and what the logged interactions show."""
-    known = [person.get("status") or "none"]
-    known += [_STATUS_FROM_KIND[i["kind"]] for i in interactions if i["kind"] in _STATUS_FROM_KIND]
-    return max((s for s in known if s in STATUSES), key=STATUSES.index, default="none")
+def status(person: dict[str, Any]) -> str:
+    """The connection status the user keeps (logging an invite or a connection advances it)."""
+    stored = person.get("status")
+    return stored if stored in STATUSES else "none"
+
+
+def status_after(current: str, kind: str) -> str:
+    """The status once an interaction of `kind` is logged: it only moves forward, so an old
+    invite logged late never undoes a connection; the user can still set any status."""
+    logged = _STATUS_FROM_KIND.get(kind, "none")
+    return max(current, logged, key=STATUSES.index)
 
 
 def next_step(
@@ -55,8 +61,7 @@ def next_step(
 
     `events` maps event ids to the events, to name them and date them.
     """
-    connection = status(person, interactions)
-    if connection == "none":
+    if status(person) == "none":
         invite = _invite(interactions, events, invites_left)
         if invite:
             return invite

@@ -15,7 +15,7 @@ from tinydb import TinyDB
 
 from companion.method import followups, notes, organizer
 from companion.method.classify import classify
-from companion.method.interactions import PERSONAL, iso_date, last_touch, progress
+from companion.method.interactions import NOT_TOUCHES, PERSONAL, iso_date, last_touch, progress
 from companion.method.prep import HOST_ROLES, Attendee, prep_notes
 from companion.method.settings import user_zone, with_defaults
 from companion.store import network
@@ -29,6 +29,8 @@ _TALKED_KINDS = {"met", "talked", "met_again", "helped", "note"}
 
 @dataclass
 class Network:
+    """One snapshot of the user's network, indexed by person and by event."""
+
     people: dict[int, dict[str, Any]]
     events: dict[int, dict[str, Any]]
     attendances: list[dict[str, Any]]
@@ -51,12 +53,10 @@ class Network:
     def __post_init__(self) -> None:
         # Indexes, so a list of thousands of people does not rescan every table per person.
         self._of_person: dict[int, list[dict[str, Any]]] = {}
-        self._at_event: dict[int, list[int]] = {}
+        self._at_event: dict[int, set[int]] = {}
         for a in self.attendances:
             self._of_person.setdefault(a["person_id"], []).append(a)
-            at = self._at_event.setdefault(a["event_id"], [])
-            if a["person_id"] not in at:
-                at.append(a["person_id"])
+            self._at_event.setdefault(a["event_id"], set()).add(a["person_id"])
 
     def touches_of(self, person_id: int) -> list[dict[str, Any]]:
         return self.interactions.get(person_id, [])
@@ -296,11 +296,11 @@ def _attendee(net: Network, person_id: int, event_id: int) -> Attendee:
 
 
 def _last_met(net: Network, person_id: int, event_id: int) -> str | None:
-    """The latest date you were with them, before this event."""
+    """The date of your latest touch with them outside this event."""
     dates = [
         i["date"]
         for i in net.touches_of(person_id)
-        if i.get("event_id") != event_id and i["kind"] not in {"note"}
+        if i.get("event_id") != event_id and i["kind"] not in NOT_TOUCHES
     ]
     return max(dates, default=None)
 

@@ -355,3 +355,43 @@ def test_capturing_the_same_event_again_does_not_make_its_people_known(client, a
     log(client, auth, captured["ada"], kind="met", date="2025-06-12", event_id=captured["event"])
     third = client.post("/api/captures", json=capture_body("c-3"), headers=auth).get_json()
     assert [p["name"] for p in third["known_people"]] == ["Ada Quillfeather"]
+
+
+def test_prep_for_a_later_event_knows_whom_you_met_and_who_works_at_the_sponsor(
+    client, auth, app, captured
+):
+    log(client, auth, captured["ada"], kind="talked", date="2025-06-12", event_id=captured["event"])
+    with app.extensions["hallway_store"].transaction() as db:
+        later = db.table("events").insert(
+            {
+                "title": "Streaming Night",
+                "start": "2025-07-10T18:30:00-07:00",
+                "timezone": "America/Los_Angeles",
+                "sponsors": ["Northwind Labs"],
+                "topics": [],
+            }
+        )
+        speaker = db.table("people").insert({"name": "Rui Example", "keys": ["test:rui"]})
+        db.table("people").insert(
+            {
+                "name": "Bea Example",
+                "keys": ["test:bea"],
+                "company": "Northwind Labs",
+                "position": "Data Engineer",
+            }
+        )
+        db.table("attendances").insert_multiple(
+            [
+                {"person_id": captured["ada"], "event_id": later, "role": "attendee"},
+                {"person_id": speaker, "event_id": later, "role": "speaker"},
+                {"person_id": speaker, "event_id": captured["event"], "role": "attendee"},
+            ]
+        )
+    prep = client.get(f"/api/events/{later}/prep", headers=auth).get_json()["prep_notes"]
+    sections = {s["title"]: [i["text"] for i in s["items"]] for s in prep}
+    assert (
+        "You already know Ada Quillfeather: 2 of 8 interactions, last met 2025-06-12"
+        in sections["Who is coming"]
+    )
+    assert "People you both know: Ada Quillfeather" in sections["Host and speakers"]
+    assert "You know Bea Example there" in sections["Hosting company"]

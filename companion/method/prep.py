@@ -226,11 +226,9 @@ def _company(event: dict[str, Any], colleagues: dict[str, list[str]]) -> Section
 def _who_is_coming(attendees: list[Attendee]) -> Section:
     items = []
     for person in sorted((a for a in attendees if a.known), key=lambda a: -a.touches):
+        met = f", last met {person.last_met}" if person.last_met else ""
         items.append(
-            _item(
-                f"You already know {person.name}: {person.touches} of {GOAL} interactions, "
-                f"last met {person.last_met}"
-            )
+            _item(f"You already know {person.name}: {person.touches} of {GOAL} interactions{met}")
         )
     if attendees:
         items.append(_item(balance(attendees)))

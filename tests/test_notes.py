@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from companion.method import notes
 
 EVENT = {"title": "Feature Stores in Practice", "start": "2025-06-12T18:30:00-07:00"}
@@ -71,8 +73,19 @@ def without_greeting(text: str) -> str:
     return re.split(r"[,!]", text, maxsplit=1)[1]
 
 
-def test_fifty_people_at_one_event_get_fifty_different_linkedin_notes():
-    drafted = people_notes("linkedin", topic="Feature Stores")
+VARIANTS = [
+    {"topic": "Feature Stores"},
+    {},
+    {"talked": True},
+    {"talked_about": "drift monitoring"},
+    {"question": "online feature serving"},
+    {"role": "speaker", "topic": "MLOps"},
+]
+
+
+@pytest.mark.parametrize("known", VARIANTS)
+def test_fifty_people_at_one_event_get_fifty_different_linkedin_notes(known):
+    drafted = people_notes("linkedin", **known)
     for _, text in drafted:
         assert len(text) <= 200
         assert "Applied Machine Learning" in text and "12 Jun" in text
@@ -80,7 +93,7 @@ def test_fifty_people_at_one_event_get_fifty_different_linkedin_notes():
 
 
 def test_fifty_meetup_messages_differ_in_wording_not_only_in_name_or_greeting():
-    for known in ({"topic": "Feature Stores"}, {}, {"role": "speaker", "topic": "MLOps"}):
+    for known in VARIANTS:
         drafted = people_notes("meetup", **known)
         bodies = [without_greeting(without_name(n, t)) for n, t in drafted]
         assert len(set(bodies)) == 50, known

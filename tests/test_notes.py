@@ -217,3 +217,13 @@ def test_chinese_titles_without_spaces_are_shortened_by_characters():
 def test_an_unknown_date_and_event_still_read_naturally():
     text = notes.all_notes(notes.Facts("", None, None), index=0)["linkedin"]["text"]
     assert "there" in text and "the event" in text and "the other day" in text
+
+
+def test_fifty_chinese_meetup_messages_differ_beyond_the_greeting():
+    bodies = set()
+    for index in range(50):
+        f = notes.Facts(f"王{index}", "数据科学交流会", "2025-06-12", topic="特征工程")
+        text = notes.all_notes(f, index=index, language="zh")["meetup"]["text"]
+        assert "数据科学交流会" in text and "6月12日" in text
+        bodies.add(re.split("[\uff0c\uff01]", text, maxsplit=1)[1])  # full-width , and !
+    assert len(bodies) == 50

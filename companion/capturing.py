@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from companion import parsers
-from companion.method import notes, prep
+from companion import networking, parsers
 from companion.method.when import describe
 from companion.model import Capture
 from companion.store import Store, queries
@@ -59,12 +58,17 @@ def capture(store: Store, request: CaptureRequest) -> dict[str, Any]:
     parsed = parsers.parse(request.html, request.url, request.fragments, request.payloads)
     with store.transaction() as db:
         saved = save_capture(db, parsed, request.capture_id, request.captured_at)
+        if saved.event_id:
+            people_ids = [pid for pid, _ in saved.people]
+            networking.record_seen(db, saved.event_id, people_ids, request.captured_at)
     if parsed.event is None:
         return _listing_reply(store, parsed, saved)
     with store.reading() as db:
         event = queries.event(db, saved.event_id) if saved.event_id else None
         people = {pid: queries.person(db, pid) for pid, _ in saved.people}
-        known = [people[pid] or {} for pid in saved.known]
+        net = networking.Network.load(db)
+        # Known by the method's rule: being "seen_at" this very event does not count.
+        known = [people[pid] or {} for pid in saved.known if net.known(pid, saved.event_id)]
     hosts = [
         {**people[pid], "role": role}
         for pid, role in saved.people
@@ -80,12 +84,12 @@ def capture(store: Store, request: CaptureRequest) -> dict[str, Any]:
         "people_added": saved.added,
         "people_updated": saved.updated,
         "known_people": [_brief(p) for p in known],
-        "prep_notes": prep.prep_notes(event, hosts, known) if event else [],
+        "prep_notes": networking.event_prep(net, event["id"]) if event else [],
         "suggestions": [
             {
                 "person": _brief(p),
                 "role": p["role"],
-                "notes": {"linkedin": notes.linkedin(p, event, p["role"])},
+                "notes": networking.person_notes(net, p["id"], event["id"]),
             }
             for p in hosts
         ]

@@ -4,4 +4,15 @@ from flask import Blueprint
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
-from companion.api import captures, events, export, health, linkedin, merge, store  # noqa: E402, F401  (routes register on import)
+from companion.api import (  # noqa: E402, F401  (routes register on import)
+    captures,
+    events,
+    export,
+    followups,
+    health,
+    linkedin,
+    merge,
+    people,
+    settings,
+    store,
+)

@@ -1,17 +1,29 @@
 """Prep notes: what the page already says, where to look next, and what to ask.
 
-Every item comes from the captured page or is a question or a search link; nothing is
-invented. Search links open a search in the user's browser; Hallway itself fetches nothing.
+Every item comes from the captured page or the user's saved network, or is a question or a
+search link; nothing is invented. Search links open a search in the user's browser; Hallway
+itself fetches nothing. Each section is {"title", "items": [{"text", "link"?}], "questions"?}.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta, tzinfo
 from typing import Any
 from urllib.parse import quote_plus
 
-from companion.method.when import describe
+from companion.method.followups import CONNECT_WITHIN_DAYS, NEXT_TOUCH_DAYS
+from companion.method.interactions import GOAL, iso_date
+from companion.method.when import describe, describe_for_user, same_clock
 
 Section = dict[str, Any]
+ORGANIZER_ROLES = ("organizer", "host")
+HOST_ROLES = ("organizer", "host", "speaker")
+TALK_TO = 6
+MESSAGEABLE_SHOWN = 10
+KEYWORDS = 8
 
 RESEARCH_QUESTIONS = [
     "Career path: how did they get to where they are?",
@@ -24,17 +36,60 @@ TOPIC_QUESTIONS = [
     "Is it standard practice or something unusual?",
     "What are the common methods, and the related problems?",
 ]
+COMPANY_QUESTIONS = [
+    "What does it do?",
+    "Do you know anyone there?",
+    "Is it hiring, and for which roles?",
+    "Is this topic strategic for it?",
+]
+# Words too common to be keywords (a word list reads better as text than as 80 lines).
+_STOPWORDS = set(
+    """a about after all also an and any are as at be been before bring but by can come do
+    for from get has have how if in into is it its join just let like more most new not of
+    on one or our out over please rsvp see so some such than that the their them then there
+    these they this those to up us via was we what when where which who will with you your
+    event events meetup talk talks session evening night people time welcome""".split()  # noqa: SIM905
+)
+_LINK = re.compile(r"\(?\b(?:https?://|www\.)\S+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#.-]*[A-Za-z0-9+#]|[A-Za-z]")
+
+
+@dataclass
+class Attendee:
+    """One person at the event as prep notes need them; built from the store by the caller."""
+
+    id: int
+    name: str
+    roles: list[str]
+    cls: str  # "peer" or "leader"
+    touches: int = 0
+    last_met: str | None = None
+    headline: str | None = None
+    company: str | None = None
+    position: str | None = None
+    profile_url: str | None = None
+    can_message: bool | None = None
+    mutual: list[str] = field(default_factory=list)  # saved people you both know
+    known: bool = False  # met before: a touch you logged, or seen at another event
+
+    def has(self, roles: tuple[str, ...]) -> bool:
+        return any(r in roles for r in self.roles)
 
 
 def prep_notes(
-    event: dict[str, Any], hosts: list[dict[str, Any]], known: list[dict[str, Any]]
+    event: dict[str, Any],
+    attendees: list[Attendee],
+    colleagues: dict[str, list[str]] | None = None,
+    user_zone: tzinfo | None = None,
 ) -> list[Section]:
+    """`colleagues` maps each sponsor to the saved people who work there."""
+    hosts = [a for a in attendees if a.has(HOST_ROLES)]
     return [
-        _the_event(event),
+        _the_event(event, hosts, user_zone),
         _hosts(hosts),
         _topic(event),
-        _company(event),
-        _who_is_coming(event, known),
+        _company(event, colleagues or {}),
+        _who_is_coming(attendees),
         _openers(event, hosts),
         _after(event),
     ]
@@ -44,31 +99,51 @@ def _item(text: str, link: str | None = None) -> dict[str, Any]:
     return {"text": text, "link": link} if link else {"text": text}
 
 
-def _the_event(event: dict[str, Any]) -> Section:
+def _the_event(event: dict[str, Any], hosts: list[Attendee], user_zone: tzinfo | None) -> Section:
     items = [_item(event["title"], event.get("url"))]
-    when = describe(event.get("start"), event.get("end"), event.get("timezone"))
+    start, end, tz = event.get("start"), event.get("end"), event.get("timezone")
+    when = describe(start, end, tz)
     items.append(_item(f"When: {when}" if when else "When: not given on the page"))
+    if when and user_zone and not same_clock(start, user_zone):
+        items.append(_item(f"Your time: {describe_for_user(start, end, user_zone)}"))
     venue = event.get("venue") or {}
     where = ", ".join(p for p in (venue.get("name"), venue.get("address")) if p)
     if where:
         items.append(_item(f"Where: {where}"))
-    if event.get("online"):
+    if event.get("online_url"):
+        items.append(_item("Online: join link", event["online_url"]))
+    elif event.get("online"):
         items.append(_item("Online attendance is possible"))
     group = event.get("group") or {}
     if group.get("name"):
         items.append(_item(f"Group: {group['name']}", group.get("url")))
+    if event.get("series"):
+        items.append(_item(f"Series: {event['series']}"))
     count = event.get("attendee_count")
     items.append(_item(f"Going: {count}" if count is not None else "Going: not shown on this page"))
+    organizers = [h.name for h in hosts if h.has(ORGANIZER_ROLES)]
+    if organizers:
+        items.append(_item("Organized by " + ", ".join(organizers)))
     return {"title": "The event", "items": items}
 
 
-def _hosts(hosts: list[dict[str, Any]]) -> Section:
+def _hosts(hosts: list[Attendee]) -> Section:
     items = []
     for host in hosts:
-        name = host["name"]
-        items.append(_item(f"{name} ({host.get('role', 'host')})", host.get("profile_url")))
-        items.append(_item(f"Search LinkedIn for {name}", _linkedin_search(name)))
-        items.append(_item(f"Search the web for talks by {name}", _web_search(f'"{name}" talk')))
+        roles = "/".join(r for r in host.roles if r in HOST_ROLES)
+        said = "; ".join(p for p in (host.headline, _works_at(host)) if p)
+        items.append(
+            _item(f"{host.name} ({roles})" + (f": {said}" if said else ""), host.profile_url)
+        )
+        handle = linkedin_handle(host.profile_url)
+        if handle:
+            items.append(_item(f"LinkedIn: {handle}", host.profile_url))
+        if host.mutual:
+            items.append(_item(f"People you both know: {', '.join(host.mutual)}"))
+        items.append(_item(f"Search LinkedIn for {host.name}", linkedin_search(host.name)))
+        items.append(
+            _item(f"Search the web for talks by {host.name}", web_search(f'"{host.name}" talk'))
+        )
     if not items:
         items.append(
             _item("The page names no host or speaker: ask the organizer who is presenting.")
@@ -79,35 +154,93 @@ def _hosts(hosts: list[dict[str, Any]]) -> Section:
 def _topic(event: dict[str, Any]) -> Section:
     topics = event.get("topics") or []
     items = [_item("Topics: " + ", ".join(topics))] if topics else []
-    for topic in topics[:3]:
-        items.append(_item(f"Read up on {topic}", _web_search(f"{topic} introduction")))
+    words = keywords(event.get("description"), topics)
+    if words:
+        items.append(_item("Keywords from the description: " + ", ".join(words)))
+    for topic in (topics or words)[:3]:
+        items.append(_item(f"Read up on {topic}", web_search(f"{topic} introduction")))
+    if not items:
+        items.append(_item("The page names no topic: the title is all there is to go on."))
     return {"title": "Topic", "items": items, "questions": TOPIC_QUESTIONS}
 
 
-def _company(event: dict[str, Any]) -> Section:
-    sponsors = event.get("sponsors") or []
+def talk_topic(event: dict[str, Any]) -> str | None:
+    """The listed topic this event is about: named in its title, else in its description.
+
+    Meetup lists the group's topics on every event, so the first one alone may be off-topic.
+    """
+    topics = event.get("topics") or []
+    for text in (event.get("title"), event.get("description")):
+        folded = (text or "").casefold()
+        match = next((t for t in topics if t.casefold() in folded), None)
+        if match:
+            return match
+    return None
+
+
+def keywords(description: str | None, topics: list[str], limit: int = KEYWORDS) -> list[str]:
+    """Terms the description stresses: names (MLOps, PyTorch, a capital mid-sentence), then
+    repeated words. Topics are left out (they are already listed) and so are common words.
+    """
+    if not description:
+        return []
+    taken = {t.casefold() for t in topics}
+    counts: Counter[str] = Counter()
+    spelled: dict[str, str] = {}
+    named: list[str] = []
+    description = _LINK.sub(" ", description)  # link ids ("3T2eGk2") are not keywords
+    for match in _WORD.finditer(description):
+        word, key = match.group(0), match.group(0).casefold()
+        if key in _STOPWORDS or key in taken or len(word) < 3:
+            continue
+        counts[key] += 1
+        if word.islower() or key not in spelled:
+            spelled[key] = word
+        starts_sentence = re.search(r"(^|[.!?:\n])\s*$", description[: match.start()])
+        is_name = re.search(r"[A-Z].*[A-Z]|\d|[+#]", word) or (
+            word[0].isupper() and not starts_sentence
+        )
+        if is_name and key not in named:
+            named.append(key)
+    named = [k for k in named if not spelled[k].islower()]
+    repeated = [k for k, n in counts.most_common() if n > 1 and k not in named]
+    return [spelled[k] for k in (named + repeated)[:limit]]
+
+
+def _company(event: dict[str, Any], colleagues: dict[str, list[str]]) -> Section:
     items = []
-    for sponsor in sponsors:
-        items.append(_item(f"Hosting company or sponsor: {sponsor}", _web_search(sponsor)))
-        items.append(_item(f"Open roles at {sponsor}", _web_search(f"{sponsor} careers jobs")))
+    for sponsor in event.get("sponsors") or []:
+        items.append(_item(f"Hosting company or sponsor: {sponsor}", web_search(sponsor)))
+        items.append(_item(f"Open roles at {sponsor}", linkedin_jobs(sponsor)))
+        known = colleagues.get(sponsor) or []
+        items.append(
+            _item(f"You know {', '.join(known)} there")
+            if known
+            else _item(f"Nobody you saved works at {sponsor} yet")
+        )
     if not items:
         items.append(_item("The page names no hosting company or sponsor."))
-    return {
-        "title": "Hosting company",
-        "items": items,
-        "questions": [
-            "What does it do?",
-            "Do you know anyone there?",
-            "Is it hiring, and for which roles?",
-            "Is this topic strategic for it?",
-        ],
-    }
+    return {"title": "Hosting company", "items": items, "questions": COMPANY_QUESTIONS}
 
 
-def _who_is_coming(event: dict[str, Any], known: list[dict[str, Any]]) -> Section:
-    items = [_item(f"You already know {p['name']}") for p in known]
-    if not items:
-        items.append(_item("Nobody you have met before is listed yet: capture the attendee list."))
+def _who_is_coming(attendees: list[Attendee]) -> Section:
+    items = []
+    for person in sorted((a for a in attendees if a.known), key=lambda a: -a.touches):
+        met = f", last met {person.last_met}" if person.last_met else ""
+        items.append(
+            _item(f"You already know {person.name}: {person.touches} of {GOAL} interactions{met}")
+        )
+    if attendees:
+        items.append(_item(balance(attendees)))
+        open_ = [a.name for a in attendees if a.can_message]
+        if open_:
+            more = len(open_) - MESSAGEABLE_SHOWN
+            shown = ", ".join(open_[:MESSAGEABLE_SHOWN]) + (f" and {more} more" if more > 0 else "")
+            items.append(_item(f"You can message them on the platform: {shown}"))
+        for person, why in talk_to(attendees):
+            items.append(_item(f"Talk to {person.name} ({why})"))
+    else:
+        items.append(_item("Nobody is listed yet: capture the attendee list."))
     return {
         "title": "Who is coming",
         "items": items,
@@ -115,44 +248,100 @@ def _who_is_coming(event: dict[str, Any], known: list[dict[str, Any]]) -> Sectio
     }
 
 
-def _openers(event: dict[str, Any], hosts: list[dict[str, Any]]) -> Section:
-    topic = (event.get("topics") or [event["title"]])[0]
-    company = (event.get("sponsors") or [None])[0]
-    items = [
-        _item(
-            f"I'm new to {topic}, but I read up on it before coming. "
-            "How would you go deeper from here?"
-        ),
-        _item("Is there a data set or code I could look at after tonight?"),
-        _item(
-            f"Does {topic} matter to {company or 'your company'}? How many people work on it there?"
-        ),
-    ]
-    if hosts:
-        items.append(
+def balance(attendees: list[Attendee]) -> str:
+    leaders = sum(1 for a in attendees if a.cls == "leader")
+    peers = len(attendees) - leaders
+    share = round(100 * leaders / len(attendees)) if attendees else 0
+    return (
+        f"Leaders: {leaders}, peers: {peers} ({share}% leaders; a typical room has about 20%). "
+        "Spend about half your time with each."
+    )
+
+
+def talk_to(attendees: list[Attendee], size: int = TALK_TO) -> list[tuple[Attendee, str]]:
+    """The organizer first, then leaders and peers in turn (half and half).
+
+    Within each class, people you are already building trust with come first.
+    """
+    order = sorted(attendees, key=lambda a: (-a.touches, a.name))
+    chosen = [(a, "organizer") for a in order if a.has(ORGANIZER_ROLES)][:1]
+    taken = {a.id for a, _ in chosen}
+    leaders = [a for a in order if a.cls == "leader" and a.id not in taken]
+    peers = [a for a in order if a.cls == "peer" and a.id not in taken]
+    while len(chosen) < size and (leaders or peers):
+        # Whichever class has had fewer picks goes next; leaders first on a tie.
+        picked_leaders = sum(1 for a, _ in chosen if a.cls == "leader")
+        want_leader = picked_leaders <= len(chosen) - picked_leaders
+        pool = leaders if (want_leader and leaders) or not peers else peers
+        person = pool.pop(0)
+        chosen.append((person, person.cls))
+    return chosen
+
+
+def _openers(event: dict[str, Any], hosts: list[Attendee]) -> Section:
+    topic = talk_topic(event) or event["title"]
+    sponsor = (event.get("sponsors") or [None])[0]
+    speakers = [h for h in hosts if "speaker" in h.roles] or hosts
+    items = []
+    for speaker in speakers[:2] or [None]:
+        to = f"To {speaker.name}: " if speaker else "To the speaker: "
+        company = (speaker.company if speaker else None) or sponsor or "your company"
+        items += [
             _item(
-                f"To {hosts[0]['name']}: thanks for organizing. "
-                "How did this group start, and who should I meet here?"
-            )
-        )
+                f"{to}I'm new to {topic}, but I read up on it before coming. "
+                "How would you go deeper from here?"
+            ),
+            _item(f"{to}Is there a data set or code behind this that I could look at?"),
+            _item(f"{to}Does {topic} matter to {company}? How many people work on it there?"),
+        ]
+    organizers = [h for h in hosts if h.has(ORGANIZER_ROLES)]
+    group = (event.get("group") or {}).get("name") or "this group"
+    to = f"To {organizers[0].name}: " if organizers else "To the organizer: "
+    items += [
+        _item(f"{to}Thanks for organizing {event['title']}. How did {group} start?"),
+        _item(f"{to}Who here should I meet? And could I help with a future event?"),
+    ]
     return {"title": "Openers", "items": items}
 
 
 def _after(event: dict[str, Any]) -> Section:
+    held = iso_date(event.get("start"))
+    if held is None:
+        connect = f"Within {CONNECT_WITHIN_DAYS} days"
+        wait = f"Then wait at least {NEXT_TOUCH_DAYS} days"
+    else:
+        day = date.fromisoformat(held)
+        connect = f"By {(day + timedelta(days=CONNECT_WITHIN_DAYS)).isoformat()}"
+        wait = f"Not before {(day + timedelta(days=NEXT_TOUCH_DAYS)).isoformat()}"
     return {
         "title": "After the event",
         "items": [
-            _item("Within a few days: connect on LinkedIn with a note that names this event."),
-            _item(
-                "Then wait at least two weeks before the next touch, unless you agreed otherwise."
-            ),
+            _item(f"{connect}: connect on LinkedIn with a note that names this event."),
+            _item(f"{wait}: the next follow-up, unless you agreed a date with them."),
+            _item("Log whom you talked to and what about: the notes and follow-ups use it."),
         ],
     }
 
 
-def _linkedin_search(name: str) -> str:
+def _works_at(person: Attendee) -> str | None:
+    if person.position and person.company:
+        return f"{person.position} at {person.company}"
+    return person.company or person.position
+
+
+def linkedin_handle(url: str | None) -> str | None:
+    """'in/ada-q' from a LinkedIn profile address the page gave."""
+    match = re.search(r"linkedin\.com/(in/[^/?#]+)", url or "")
+    return match.group(1) if match else None
+
+
+def linkedin_search(name: str) -> str:
     return f"https://www.linkedin.com/search/results/people/?keywords={quote_plus(name)}"
 
 
-def _web_search(query: str) -> str:
+def linkedin_jobs(company: str) -> str:
+    return f"https://www.linkedin.com/jobs/search/?keywords={quote_plus(company)}"
+
+
+def web_search(query: str) -> str:
     return f"https://duckduckgo.com/?q={quote_plus(query)}"

@@ -1,8 +1,8 @@
-"""Saying when an event is, in words, in the event's own zone."""
+"""Saying when an event is, in words: in the event's own zone and in the user's."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from companion.parsers.times import zone
 
@@ -18,12 +18,39 @@ def parse(value: str | None) -> datetime | date | None:
 
 def describe(start: str | None, end: str | None, tz: str | None) -> str | None:
     """'Tue 19 Mar 2024, 18:00-19:30 PDT' in the zone the event happens in."""
+    return _describe(start, end, zone(tz))
+
+
+def describe_for_user(start: str | None, end: str | None, user_zone: tzinfo) -> str | None:
+    """The same moment on the user's clock; None when the time has no zone to convert from."""
+    begin = parse(start)
+    if not isinstance(begin, datetime) or begin.tzinfo is None:
+        return None
+    return _describe(start, end, user_zone)
+
+
+def local_zone() -> tzinfo:
+    """The machine's zone: the user's, unless they set another."""
+    return datetime.now().astimezone().tzinfo or zone("UTC")  # type: ignore[return-value]
+
+
+def same_clock(start: str | None, user_zone: tzinfo) -> bool:
+    """Whether the user's clock shows the event's own wall time (no need to say it twice).
+
+    A time with no zone cannot be converted, so it counts as the same.
+    """
+    begin = parse(start)
+    if not isinstance(begin, datetime) or begin.tzinfo is None:
+        return True
+    return begin.utcoffset() == begin.astimezone(user_zone).utcoffset()
+
+
+def _describe(start: str | None, end: str | None, place: tzinfo | None) -> str | None:
     begin = parse(start)
     if begin is None:
         return None
     if not isinstance(begin, datetime):
         return begin.strftime("%a %d %b %Y")
-    place = zone(tz)
     if place and begin.tzinfo:
         begin = begin.astimezone(place)
     text = begin.strftime("%a %d %b %Y, %H:%M")
@@ -35,12 +62,6 @@ def describe(start: str | None, end: str | None, tz: str | None) -> str | None:
         text += "-" + finish.strftime("%H:%M" if same_day else "%a %d %b %Y, %H:%M")
     label = begin.tzname() if place else _offset(begin)
     return f"{text} {label}" if label else text
-
-
-def short_date(start: str | None) -> str | None:
-    """'19 Mar': how a person says the date in a note."""
-    begin = parse(start)
-    return f"{begin.day} {begin.strftime('%b')}" if begin else None
 
 
 def _offset(moment: datetime) -> str | None:

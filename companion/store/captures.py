@@ -60,7 +60,12 @@ class _Indexes:
         return cls(
             keys=keys,
             attended=attended,
-            interacted={i["person_id"] for i in raw(db, "interactions").values()},
+            # A "seen at" touch is recorded by captures themselves: it is not knowing someone.
+            interacted={
+                i["person_id"]
+                for i in raw(db, "interactions").values()
+                if i.get("kind") != "seen_at"
+            },
             events={e["key"]: int(i) for i, e in raw(db, "events").items() if "key" in e},
             captures={c["capture_id"]: c["event_id"] for c in raw(db, "captures").values()},
         )
@@ -104,9 +109,14 @@ def save_capture(db: TinyDB, capture: Capture, capture_id: str | None, at: str) 
         if event is capture.event:
             saved.event_id = event_id
             people += capture.people
+        askers: dict[str, int] = {}
         for person in people:
             person_id = _save_person(db, index, saved, person, capture.platform, key, at)
             _attend(db, index, saved, person_id, event_id, person.role)
+            if person.role == "asked_question":
+                askers[person.platform_id or person.name] = person_id
+        if event is capture.event:
+            _note_questions(db, capture, askers, event_id)
     if capture.event is None:
         first_key = event_key(events[0], capture.platform)
         for person in capture.people:
@@ -173,6 +183,27 @@ def _save_person(
     if known_before and person_id not in saved.known:
         saved.known.append(person_id)
     return person_id
+
+
+def _note_questions(db: TinyDB, capture: Capture, askers: dict[str, int], event_id: int) -> None:
+    """Keep the question each person asked on their attendance: the follow-up note cites it."""
+    asked: dict[int, str] = {}
+    for question in capture.questions:
+        person_id = askers.get(question.platform_id or question.name)
+        if person_id is not None and person_id not in asked:
+            asked[person_id] = question.text
+    if not asked:
+        return
+    table = db.table("attendances")
+    for doc_id, a in raw(db, "attendances").items():
+        wanted = asked.get(a["person_id"])
+        if (
+            wanted
+            and a["event_id"] == event_id
+            and a["role"] == "asked_question"
+            and a.get("question") != wanted
+        ):
+            table.update({"question": wanted}, doc_ids=[int(doc_id)])
 
 
 def _attend(

@@ -1,0 +1,356 @@
+"""The method applied to the stored network: records from store/ in, method/ answers out.
+
+The API, the capture reply and the review pages call these. `Network.load` takes one
+consistent snapshot of the tables; every answer takes `today` and the settings as values,
+so nothing here reads the clock and tests can fix the date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, tzinfo
+from typing import Any
+
+from tinydb import TinyDB
+
+from companion.method import followups, notes, organizer
+from companion.method.classify import classify
+from companion.method.interactions import NOT_TOUCHES, PERSONAL, iso_date, last_touch, progress
+from companion.method.prep import HOST_ROLES, Attendee, prep_notes
+from companion.method.settings import user_zone, with_defaults
+from companion.store import network
+
+PAGE_SIZE = 50
+SORTS = ("last_seen", "interactions", "name")
+# The role a note speaks to when a person had several at one event.
+_ROLE_ORDER = ("speaker", "organizer", "host", "asked_question", "participant", "attendee")
+_TALKED_KINDS = {"met", "talked", "met_again", "helped", "note"}
+
+
+@dataclass
+class Network:
+    """One snapshot of the user's network, indexed by person and by event."""
+
+    people: dict[int, dict[str, Any]]
+    events: dict[int, dict[str, Any]]
+    attendances: list[dict[str, Any]]
+    interactions: dict[int, list[dict[str, Any]]]
+    settings: dict[str, Any]
+
+    @classmethod
+    def load(cls, db: TinyDB) -> Network:
+        by_person: dict[int, list[dict[str, Any]]] = {}
+        for i in network.interactions(db):
+            by_person.setdefault(i["person_id"], []).append(i)
+        return cls(
+            people={p["id"]: p for p in network.people(db)},
+            events=network.events_by_id(db),
+            attendances=network.attendances(db),
+            interactions=by_person,
+            settings=with_defaults(network.settings(db)),
+        )
+
+    def __post_init__(self) -> None:
+        # Indexes, so a list of thousands of people does not rescan every table per person.
+        self._of_person: dict[int, list[dict[str, Any]]] = {}
+        self._at_event: dict[int, set[int]] = {}
+        for a in self.attendances:
+            self._of_person.setdefault(a["person_id"], []).append(a)
+            self._at_event.setdefault(a["event_id"], set()).add(a["person_id"])
+
+    def touches_of(self, person_id: int) -> list[dict[str, Any]]:
+        return self.interactions.get(person_id, [])
+
+    def attended(self, person_id: int, event_id: int | None = None) -> list[dict[str, Any]]:
+        return [
+            a
+            for a in self._of_person.get(person_id, [])
+            if event_id is None or a["event_id"] == event_id
+        ]
+
+    def roles(self, person_id: int, event_id: int | None = None) -> list[str]:
+        return [a["role"] for a in self.attended(person_id, event_id)]
+
+    def event_ids(self, person_id: int) -> list[int]:
+        return list(dict.fromkeys(a["event_id"] for a in self.attended(person_id)))
+
+    def attendees(self, event_id: int) -> list[int]:
+        """The people at an event, each once, by id."""
+        return sorted(self._at_event.get(event_id, []))
+
+    def last_seen(self, person_id: int) -> str | None:
+        dates = [
+            iso_date(self.events[e].get("start"))
+            for e in self.event_ids(person_id)
+            if e in self.events
+        ]
+        dates.append(last_touch(self.touches_of(person_id)))
+        return max((d for d in dates if d), default=None)
+
+    def known(self, person_id: int, event_id: int) -> bool:
+        """Met before: a touch you made, or seen at another event."""
+        personal = any(i["kind"] in PERSONAL for i in self.touches_of(person_id))
+        return personal or any(e != event_id for e in self.event_ids(person_id))
+
+
+def summary(net: Network, person_id: int) -> dict[str, Any]:
+    person = net.people[person_id]
+    result = classify(person, net.roles(person_id))
+    return {
+        "id": person_id,
+        "name": person.get("name"),
+        "headline": person.get("headline"),
+        "company": person.get("company"),
+        "class": result.cls,
+        "class_reason": result.reason,
+        "interactions": progress(net.touches_of(person_id))["count"],
+        "last_seen": net.last_seen(person_id),
+        "status": followups.status(person),
+    }
+
+
+def list_people(
+    net: Network,
+    today: date,
+    q: str = "",
+    event: int | None = None,
+    cls: str | None = None,
+    status: str | None = None,
+    due: bool = False,
+    sort: str = "last_seen",
+    page: int = 1,
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of people matching every filter given, and how many match in all."""
+    ids = net.attendees(event) if event is not None else list(net.people)
+    rows = [summary(net, pid) for pid in ids if pid in net.people]
+    needle = q.casefold().strip()
+    if needle:
+        rows = [r for r in rows if needle in _searchable(net.people[r["id"]])]
+    if cls:
+        rows = [r for r in rows if r["class"] == cls]
+    if status:
+        rows = [r for r in rows if r["status"] == status]
+    if due:
+        rows = [r for r in rows if (step := next_step(net, r["id"])) and step.is_due(today)]
+    if sort == "interactions":
+        rows.sort(key=lambda r: (-r["interactions"], r["name"] or ""))
+    elif sort == "name":
+        rows.sort(key=lambda r: (r["name"] or "").casefold())
+    else:
+        rows.sort(key=lambda r: (r["last_seen"] or "", r["id"]), reverse=True)
+    start = (page - 1) * PAGE_SIZE
+    return rows[start : start + PAGE_SIZE], len(rows)
+
+
+def _searchable(person: dict[str, Any]) -> str:
+    fields = ("name", "headline", "company", "position", "notes")
+    return " ".join(str(person.get(f) or "") for f in fields).casefold()
+
+
+def detail(net: Network, person_id: int, today: date) -> dict[str, Any]:
+    """The person with their attendances, their timeline and what is next."""
+    person = net.people[person_id]
+    touches = net.touches_of(person_id)
+    step = next_step(net, person_id)
+    attended = [
+        {
+            "event_id": a["event_id"],
+            "title": net.events.get(a["event_id"], {}).get("title"),
+            "start": net.events.get(a["event_id"], {}).get("start"),
+            "role": a["role"],
+        }
+        for a in net.attended(person_id)
+    ]
+    return {
+        **{k: v for k, v in person.items() if k != "keys"},
+        **summary(net, person_id),
+        "progress": progress(touches),
+        "attendances": attended,
+        "interactions": touches,
+        "next": _due_fields(step, today) if step else None,
+    }
+
+
+def _due_fields(step: followups.Due, today: date) -> dict[str, Any]:
+    return {
+        "kind": step.kind,
+        "due_on": step.due_on,
+        "reason": step.reason,
+        "due": step.is_due(today),
+    }
+
+
+def next_step(
+    net: Network, person_id: int, invites_left: int | None = None
+) -> followups.Due | None:
+    return followups.next_step(
+        net.people[person_id], net.touches_of(person_id), net.events, invites_left
+    )
+
+
+def invites(net: Network, today: date) -> dict[str, Any]:
+    everyone = [i for touches in net.interactions.values() for i in touches]
+    return followups.invite_budget(everyone, today, net.settings["invite_budget"])
+
+
+def due_followups(net: Network, today: date) -> dict[str, Any]:
+    """Everything due by `today`, oldest first, each with the note to send."""
+    budget = invites(net, today)
+    due = []
+    for person_id in net.people:
+        step = next_step(net, person_id, budget["left"])
+        if step is None or not step.is_due(today):
+            continue
+        event_id = step.event_id or _latest_event(net, person_id)
+        drafted = person_notes(net, person_id, event_id) if event_id else None
+        kind = "linkedin" if step.kind == "invite" else "follow_up"
+        due.append(
+            {
+                "person": _brief(net, person_id),
+                "kind": step.kind,
+                "reason": step.reason,
+                "due_on": step.due_on,
+                "event_id": event_id,
+                "note": drafted[kind]["text"] if drafted else None,
+            }
+        )
+    due.sort(key=lambda d: (d["due_on"], d["person"]["id"]))
+    return {"due": due, "invites": budget}
+
+
+def _brief(net: Network, person_id: int) -> dict[str, Any]:
+    person = net.people[person_id]
+    return {"id": person_id, "name": person.get("name"), "headline": person.get("headline")}
+
+
+def _latest_event(net: Network, person_id: int) -> int | None:
+    events = [e for e in net.event_ids(person_id) if e in net.events]
+    return max(events, key=lambda e: net.events[e].get("start") or "", default=None)
+
+
+def person_notes(
+    net: Network, person_id: int, event_id: int | None = None
+) -> dict[str, Any] | None:
+    """Every note for this person at this event (their latest one when not given)."""
+    event_id = event_id if event_id is not None else _latest_event(net, person_id)
+    if event_id is None or event_id not in net.events:
+        return None
+    at_event = net.attendees(event_id)
+    # Their place in the event's list: people at one event get distinct wording.
+    index = at_event.index(person_id) if person_id in at_event else person_id
+    drafted = notes.all_notes(
+        _facts(net, person_id, event_id),
+        index=index,
+        limit=net.settings["note_limit"],
+        language=net.settings["language"],
+    )
+    return {"event_id": event_id, **drafted}
+
+
+def _facts(net: Network, person_id: int, event_id: int) -> notes.Facts:
+    roles = net.roles(person_id, event_id)
+    role = next((r for r in _ROLE_ORDER if r in roles), "attendee")
+    there = [i for i in net.touches_of(person_id) if i.get("event_id") == event_id]
+    talked = [i for i in there if i["kind"] in _TALKED_KINDS]
+    about = [i["note"] for i in talked if i.get("note")]
+    question = next(
+        (a["question"] for a in net.attended(person_id, event_id) if a.get("question")), None
+    )
+    return notes.facts(
+        net.people[person_id],
+        net.events[event_id],
+        role,
+        question=question,
+        talked_about=about[-1] if about else None,
+        talked=bool(talked),
+    )
+
+
+def event_prep(net: Network, event_id: int, zone: tzinfo | None = None) -> list[dict[str, Any]]:
+    """Prep notes for one event; the user's zone from the settings unless given."""
+    event = net.events[event_id]
+    attendees = [
+        _attendee(net, pid, event_id) for pid in net.attendees(event_id) if pid in net.people
+    ]
+    return prep_notes(event, attendees, _colleagues(net, event), zone or user_zone(net.settings))
+
+
+def _attendee(net: Network, person_id: int, event_id: int) -> Attendee:
+    person = net.people[person_id]
+    roles = net.roles(person_id, event_id)
+    return Attendee(
+        id=person_id,
+        name=person.get("name") or "",
+        roles=roles,
+        cls=classify(person, roles).cls,
+        touches=progress(net.touches_of(person_id))["count"],
+        last_met=_last_met(net, person_id, event_id),
+        headline=person.get("headline"),
+        company=person.get("company"),
+        position=person.get("position"),
+        profile_url=person.get("profile_url"),
+        can_message=person.get("can_message"),
+        mutual=_mutual(net, person_id, event_id) if any(r in HOST_ROLES for r in roles) else [],
+        known=net.known(person_id, event_id),
+    )
+
+
+def _last_met(net: Network, person_id: int, event_id: int) -> str | None:
+    """The date of your latest touch with them outside this event."""
+    dates = [
+        i["date"]
+        for i in net.touches_of(person_id)
+        if i.get("event_id") != event_id and i["kind"] not in NOT_TOUCHES
+    ]
+    return max(dates, default=None)
+
+
+def _mutual(net: Network, person_id: int, event_id: int) -> list[str]:
+    """Saved people you have met who were at another event with this person."""
+    elsewhere = [e for e in net.event_ids(person_id) if e != event_id]
+    return sorted(
+        {
+            net.people[other].get("name") or ""
+            for e in elsewhere
+            for other in net.attendees(e)
+            if other != person_id
+            and other in net.people
+            and any(i["kind"] in PERSONAL for i in net.touches_of(other))
+        }
+    )
+
+
+def _colleagues(net: Network, event: dict[str, Any]) -> dict[str, list[str]]:
+    """For each sponsor, the saved people (imported connections too) who work there."""
+    found: dict[str, list[str]] = {}
+    for sponsor in event.get("sponsors") or []:
+        needle = sponsor.casefold()
+        found[sponsor] = sorted(
+            p.get("name") or ""
+            for p in net.people.values()
+            if needle == (p.get("company") or "").casefold()
+            or f" at {needle}" in (p.get("headline") or "").casefold()
+            or f"@ {needle}" in (p.get("headline") or "").casefold()
+        )
+    return found
+
+
+def record_seen(db: TinyDB, event_id: int, person_ids: list[int], captured_at: str) -> int:
+    """Inside a transaction: one "seen_at" touch per person at this event, dated by the event."""
+    event = db.table("events").get(doc_id=event_id) or {}
+    # A capture's own time, when the page gives no date (captured_at is checked by capturing).
+    on = (
+        iso_date(event.get("start"))
+        or iso_date(captured_at)
+        or datetime.now(UTC).date().isoformat()
+    )
+    return network.add_seen_at(db, event_id, person_ids, on)
+
+
+def organizer_view(net: Network, event_id: int) -> list[dict[str, Any]]:
+    """Per speaker at the event, the organizer steps done and the next one."""
+    return [
+        {"person": _brief(net, pid), **organizer.checklist(net.touches_of(pid), event_id)}
+        for pid in net.attendees(event_id)
+        if "speaker" in net.roles(pid, event_id) and pid in net.people
+    ]

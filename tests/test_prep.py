@@ -1,0 +1,207 @@
+"""Prep notes, section by section, from a fictional event and room (fixed dates and zones)."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from companion.method.prep import (
+    Attendee,
+    keywords,
+    linkedin_handle,
+    prep_notes,
+    talk_to,
+    talk_topic,
+)
+
+EVENT = {
+    "title": "Feature Stores in Practice",
+    "url": "https://www.meetup.com/lakeside-data-science/events/1/",
+    "start": "2025-06-12T18:30:00-07:00",
+    "end": "2025-06-12T20:30:00-07:00",
+    "timezone": "America/Los_Angeles",
+    "venue": {"name": "Northwind Labs", "address": "12 Harbor Street"},
+    "group": {"name": "Lakeside Data Science", "url": "https://www.meetup.com/lakeside/"},
+    "series": "Every 2nd Thursday",
+    "attendee_count": 42,
+    "topics": ["MLOps", "Data Science"],
+    "sponsors": ["Northwind Labs"],
+    "description": "Ada shows how Feast and PyTorch fit together. Feature pipelines, "
+    "feature freshness and pipelines in production: MLOps for everyone.",
+}
+
+
+def person(pid: int, name: str, cls: str = "peer", roles=("attendee",), **extra) -> Attendee:
+    return Attendee(id=pid, name=name, roles=list(roles), cls=cls, **extra)
+
+
+ROOM = [
+    person(
+        1,
+        "Ada Quillfeather",
+        "leader",
+        ("host", "speaker"),
+        company="Northwind Labs",
+        position="Head of ML",
+        profile_url="https://www.linkedin.com/in/ada-q/",
+        mutual=["Bo Lindqvist"],
+    ),
+    person(2, "Tomas Verhoeven", "leader", ("organizer",)),
+    person(3, "Mara Example", touches=3, last_met="2025-05-08", known=True, can_message=True),
+    person(4, "Jonas Example", "leader", headline="Director of Analytics"),
+    person(5, "Li Example"),
+    person(6, "Sofia Example"),
+    person(7, "Kai Example"),
+    person(8, "Noor Example", "leader"),
+]
+
+
+def section(title: str, zone: str = "Europe/Berlin", room=ROOM, colleagues=None) -> dict:
+    sections = prep_notes(EVENT, room, colleagues, ZoneInfo(zone))
+    return next(s for s in sections if s["title"] == title)
+
+
+def texts(sec: dict) -> list[str]:
+    return [i["text"] for i in sec["items"]]
+
+
+def test_sections_come_in_the_methods_order():
+    titles = [s["title"] for s in prep_notes(EVENT, ROOM, {}, ZoneInfo("UTC"))]
+    assert titles == [
+        "The event",
+        "Host and speakers",
+        "Topic",
+        "Hosting company",
+        "Who is coming",
+        "Openers",
+        "After the event",
+    ]
+
+
+def test_the_event_in_its_zone_and_the_users():
+    items = texts(section("The event"))
+    assert "When: Thu 12 Jun 2025, 18:30-20:30 PDT" in items
+    assert "Your time: Fri 13 Jun 2025, 03:30-05:30 CEST" in items
+    assert "Where: Northwind Labs, 12 Harbor Street" in items
+    assert "Series: Every 2nd Thursday" in items
+    assert "Going: 42" in items
+    assert "Organized by Ada Quillfeather, Tomas Verhoeven" in items
+
+
+def test_the_users_time_is_not_repeated_when_it_is_the_same_clock():
+    assert not any(
+        t.startswith("Your time") for t in texts(section("The event", "America/Vancouver"))
+    )
+
+
+def test_hosts_and_speakers_with_what_the_page_says_and_search_links():
+    sec = section("Host and speakers")
+    items = texts(sec)
+    assert items[0] == "Ada Quillfeather (host/speaker): Head of ML at Northwind Labs"
+    assert "LinkedIn: in/ada-q" in items
+    assert "People you both know: Bo Lindqvist" in items
+    links = [i.get("link") for i in sec["items"]]
+    assert "https://www.linkedin.com/search/results/people/?keywords=Ada+Quillfeather" in links
+    assert "https://duckduckgo.com/?q=%22Tomas+Verhoeven%22+talk" in links
+    assert "Career path: how did they get to where they are?" in sec["questions"]
+
+
+def test_topic_lists_topics_and_description_keywords():
+    items = texts(section("Topic"))
+    assert items[0] == "Topics: MLOps, Data Science"
+    assert items[1] == "Keywords from the description: Feast, PyTorch, feature, pipelines"
+
+
+def test_keywords_skip_topics_and_common_words():
+    assert keywords("The MLOps talk about the event, the event", ["MLOps"]) == []
+    assert keywords(None, []) == []
+
+
+def test_hosting_company_with_open_roles_and_whom_you_know_there():
+    sec = section("Hosting company", colleagues={"Northwind Labs": ["Bo Lindqvist"]})
+    items = texts(sec)
+    assert "Hosting company or sponsor: Northwind Labs" in items
+    assert "You know Bo Lindqvist there" in items
+    roles = next(i for i in sec["items"] if i["text"] == "Open roles at Northwind Labs")
+    assert roles["link"] == "https://www.linkedin.com/jobs/search/?keywords=Northwind+Labs"
+    assert "Nobody you saved works at Northwind Labs yet" in texts(section("Hosting company"))
+
+
+def test_who_is_coming_shows_known_people_balance_and_messaging():
+    items = texts(section("Who is coming"))
+    assert "You already know Mara Example: 3 of 8 interactions, last met 2025-05-08" in items
+    assert (
+        "Leaders: 4, peers: 4 (50% leaders; a typical room has about 20%). "
+        "Spend about half your time with each."
+    ) in items
+    assert "You can message them on the platform: Mara Example" in items
+
+
+def test_talk_to_puts_the_organizer_first_then_alternates_leaders_and_peers():
+    chosen = [(a.name, why) for a, why in talk_to(ROOM)]
+    assert chosen == [
+        ("Ada Quillfeather", "organizer"),
+        ("Mara Example", "peer"),
+        ("Jonas Example", "leader"),
+        ("Kai Example", "peer"),
+        ("Noor Example", "leader"),
+        ("Li Example", "peer"),
+    ]
+
+
+def test_talk_to_balances_half_and_half_in_a_room_of_peers():
+    room = [person(i, f"P{i:02d}") for i in range(20)] + [
+        person(50, "L1", "leader"),
+        person(51, "L2", "leader"),
+        person(52, "L3", "leader"),
+    ]
+    classes = [a.cls for a, _ in talk_to(room)]
+    assert classes.count("leader") == 3 and classes.count("peer") == 3
+
+
+def test_an_empty_room_asks_for_the_attendee_list():
+    assert texts(section("Who is coming", room=[])) == [
+        "Nobody is listed yet: capture the attendee list."
+    ]
+
+
+def test_openers_are_filled_with_the_events_facts():
+    items = texts(section("Openers"))
+    assert (
+        "To Ada Quillfeather: I'm new to MLOps, but I read up on it before coming. "
+        "How would you go deeper from here?"
+    ) in items
+    assert (
+        "To Ada Quillfeather: Does MLOps matter to Northwind Labs? "
+        "How many people work on it there?"
+    ) in items
+    assert (
+        "To Ada Quillfeather: Thanks for organizing Feature Stores in Practice. "
+        "How did Lakeside Data Science start?"
+    ) in items
+
+
+def test_after_the_event_gives_the_dates_from_the_event():
+    assert texts(section("After the event"))[:2] == [
+        "By 2025-06-15: connect on LinkedIn with a note that names this event.",
+        "Not before 2025-06-26: the next follow-up, unless you agreed a date with them.",
+    ]
+
+
+def test_linkedin_handle_only_from_linkedin_addresses():
+    assert linkedin_handle("https://www.linkedin.com/in/ada-q/?x=1") == "in/ada-q"
+    assert linkedin_handle("https://www.meetup.com/members/1/") is None
+
+
+def test_the_talk_topic_is_a_listed_topic_the_event_is_about():
+    assert (
+        talk_topic(
+            {"title": "Graphs", "topics": ["Linux", "Python"], "description": "Graphs in Python"}
+        )
+        == "Python"
+    )
+    assert talk_topic({"title": "MLOps Q&A", "topics": ["Data Science", "MLOps"]}) == "MLOps"
+    assert talk_topic({"title": "Graphs", "topics": ["Linux"], "description": "Graphs"}) is None
+
+
+def test_links_in_the_description_give_no_keywords():
+    assert keywords("Join via https://bit.ly/3T2eGk2 or www.example.org/Zq9X", []) == []

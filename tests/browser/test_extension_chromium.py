@@ -46,7 +46,7 @@ def test_capture_shows_event_and_notes_and_copy_fills_the_clipboard(browser, sit
     popup = context.new_page()
     popup.goto(f"chrome-extension://{extension_id}/popup.html?tabId={tab_id(worker, url)}")
     popup.get_by_text("Companion connected.").wait_for()
-    popup.get_by_role("button", name="Capture").click()
+    popup.get_by_role("button", name="Capture", exact=True).click()
 
     title = popup.locator("#event-title")
     title.wait_for(state="visible")
@@ -57,7 +57,7 @@ def test_capture_shows_event_and_notes_and_copy_fills_the_clipboard(browser, sit
     assert "Thu 12 Jun 2025, 18:30-20:30 PDT" in facts
     notes = popup.locator("#notes li")
     assert notes.count() == 2
-    first_note = notes.first.locator(".text").text_content()
+    first_note = notes.first.locator("textarea").input_value()
     assert "Feature Stores" in first_note and len(first_note) <= 200
     assert popup.locator("#prep summary").first.text_content() == "The event"
 
@@ -100,7 +100,7 @@ def test_captured_markup_is_shown_as_text_not_run(browser, site, live_server):
     popup = context.new_page()
     popup.goto(f"chrome-extension://{extension_id}/popup.html?tabId={tab_id(worker, url)}")
     popup.get_by_text("Companion connected.").wait_for()
-    popup.get_by_role("button", name="Capture").click()
+    popup.get_by_role("button", name="Capture", exact=True).click()
     popup.locator("#notes li").first.wait_for()
     assert hostile in popup.locator("#event-facts").inner_text()
     assert popup.locator("#result img").count() == 0

@@ -55,6 +55,10 @@
     return null;
   }
 
+  function anchorsIn(box, kind) {
+    return [...box.querySelectorAll(kind.anchor)].filter((a) => scroller(a) === box);
+  }
+
   // A link's row: the largest ancestor, inside the list, that holds no other row's link.
   function rowOf(anchor, kind, box) {
     if (kind.isRow) return anchor;
@@ -88,12 +92,22 @@
   }
 
   // Native scrolling first; a list with its own scroller only listens to the wheel.
-  function scrollBy(box, by, target) {
+  function scrollBy(box, by, kind) {
     const before = box.scrollTop;
     box.scrollTop = before + by;
     if (box.scrollTop !== before) return true;
+    const target = anchorsIn(box, kind).at(-1) ?? box; // the wheel goes to the list itself
     target.dispatchEvent(new WheelEvent("wheel", { deltaY: by, bubbles: true, cancelable: true }));
     return false;
+  }
+
+  // Less than what is in view, and less than the rows rendered (a list with its own
+  // scroller may be shorter than its box), so no row is skipped between two steps.
+  function stepSize(box, kind) {
+    const rects = anchorsIn(box, kind).map((a) => a.getBoundingClientRect());
+    const span = Math.max(...rects.map((r) => r.bottom)) - Math.min(...rects.map((r) => r.top));
+    const view = box === page ? innerHeight : box.clientHeight;
+    return Math.max(20, Math.round(STEP * Math.min(view, span > 0 ? span : view)));
   }
 
   function progressPanel(onStop) {
@@ -144,14 +158,12 @@
       panel.show(rows.size);
       ext.runtime.sendMessage({ type: "harvest-progress", rows: rows.size, done }).catch(() => {});
     };
-    let last = box;
     const collect = () => {
       let added = 0;
-      for (const anchor of box.querySelectorAll(kind.anchor)) {
+      for (const anchor of anchorsIn(box, kind)) {
         const key = kind.key(anchor);
-        if (!key || rows.has(key) || scroller(anchor) !== box) continue;
+        if (!key || rows.has(key)) continue;
         rows.set(key, rowOf(anchor, kind, box).outerHTML);
-        last = anchor;
         added += 1;
       }
       return added;
@@ -159,14 +171,13 @@
     const startTop = box.scrollTop;
     try {
       box.scrollTop = 0;
-      scrollBy(box, -box.scrollHeight * 100, box); // also rewinds a list with its own scroller
+      scrollBy(box, -box.scrollHeight * 100, kind); // also rewinds a list with its own scroller
       await settle(box, 100, 1000);
       collect();
       let lastNew = performance.now();
       while (!stopped && rows.size < MAX_ROWS) {
         report(false);
-        const view = box === page ? innerHeight : box.clientHeight;
-        const moved = scrollBy(box, Math.max(40, Math.round(view * STEP)), last);
+        const moved = scrollBy(box, stepSize(box, kind), kind);
         await settle(box, moved ? 60 : 150, 1500);
         if (collect()) lastNew = performance.now();
         else if (!moved && performance.now() - lastNew > END_WAIT_MS) break;

@@ -3,34 +3,15 @@
 from __future__ import annotations
 
 import json
-import urllib.request
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, pair, stored_events, tab_id
 from tests.conftest import fixture_text
 
 pytestmark = pytest.mark.browser
 
 EVENT_PATH = "/lakeside-data-science/events/301234567/"
-
-
-def pair(worker, base: str, token: str) -> None:
-    worker.evaluate(
-        "([companion, token]) => chrome.storage.local.set({companion, token})", [base, token]
-    )
-
-
-def tab_id(worker, url: str) -> int:
-    return worker.evaluate(
-        "async (url) => (await chrome.tabs.query({})).find((t) => t.url === url).id", url
-    )
-
-
-def stored_events(base: str, token: str) -> list[dict]:
-    req = urllib.request.Request(f"{base}/api/events", headers={"Authorization": f"Bearer {token}"})
-    with urllib.request.urlopen(req, timeout=10) as response:
-        return json.load(response)["events"]
 
 
 def test_capture_shows_event_and_notes_and_copy_fills_the_clipboard(browser, site, live_server):

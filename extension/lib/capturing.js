@@ -69,9 +69,11 @@ function resultKey(tabId) {
 export function start(tabId, all) {
   if (running.has(tabId)) throw new CompanionError("Hallway is already capturing this page.");
   const work = (all ? captureList(tabId) : capturePage(tabId))
-    .then((reply) => ({ reply }), (error) => ({ error: message(error) }))
+    .then((reply) => ({ reply }), (error) => ({ error: message(error), queued: error instanceof Unreachable }))
     .then(async (outcome) => {
-      await ext.storage.session.set({ [resultKey(tabId)]: { ...outcome, at: Date.now() } });
+      // A queued capture is listed in the popup's waiting list instead, until it is sent.
+      if (outcome.queued) await ext.storage.session.remove(resultKey(tabId));
+      else await ext.storage.session.set({ [resultKey(tabId)]: { ...outcome, at: Date.now() } });
       return outcome;
     })
     .finally(() => running.delete(tabId));

@@ -7,12 +7,22 @@ import re
 
 import pytest
 
-from tests.browser.conftest import open_popup, pair
+from tests.browser.conftest import ARTIFACTS, open_popup, pair
 from tests.conftest import fixture_text
 
 pytestmark = pytest.mark.browser
 
 EVENT_PATH = "/lakeside-data-science/events/301234567/"
+
+
+def next_month_event() -> str:
+    """The same group's next event, with the same two hosts."""
+    return (
+        fixture_text("meetup-event.html")
+        .replace("301234567", "301234999")
+        .replace("Feature Stores in Practice &amp; MLOps Q&amp;A", "Streaming Pipelines Night")
+        .replace("2025-06-12", "2025-07-10")
+    )
 
 
 def test_a_note_is_edited_counted_copied_and_its_invite_recorded(
@@ -82,8 +92,32 @@ def test_options_pair_with_a_pasted_token_and_unpair(browser, live_server):
     options.get_by_text("at most 300 characters").wait_for()
     assert worker.evaluate("chrome.storage.local.get('noteLimit')")["noteLimit"] == 300
 
+    # Pairing without copy-paste needs the companion's side; until then it says what to do.
+    options.get_by_role("button", name="Ask the companion to pair").click()
+    options.locator("#status.error, #pair-code:visible").first.wait_for()
+
     options.get_by_role("button", name="Unpair").click()
     options.get_by_text("Unpaired").wait_for()
     assert worker.evaluate("chrome.storage.local.get('token')")["token"] == ""
     options.get_by_role("button", name="Save and test").click()
     options.locator("#status.error", has_text="token").wait_for()
+
+
+def test_people_met_at_an_earlier_event_are_listed_as_known(browser, site, live_server):
+    context, extension_id, worker = browser
+    app, base = live_server
+    pair(worker, base, app.config["HALLWAY_TOKEN"])
+    first = site.serve(EVENT_PATH, fixture_text("meetup-event.html"))
+    second = site.serve("/lakeside-data-science/events/301234999/", next_month_event())
+    for url, title in [(first, "Feature Stores"), (second, "Streaming Pipelines Night")]:
+        context.new_page().goto(url)
+        popup = open_popup(context, extension_id, worker, url)
+        popup.get_by_text("Companion connected.").wait_for()
+        popup.get_by_role("button", name="Capture", exact=True).click()
+        popup.locator("#event-title", has_text=title).wait_for()
+
+    known = popup.locator("#known li").all_text_contents()
+    assert sorted(k.split(" · ")[0] for k in known) == ["Ada Quillfeather", "Tomas Verhoeven"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    popup.set_viewport_size({"width": 460, "height": 900})
+    popup.screenshot(path=str(ARTIFACTS / "popup-known-people.png"), full_page=True)

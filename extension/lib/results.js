@@ -130,5 +130,6 @@ export function summary(reply) {
   const parts = [];
   if (reply.people_added) parts.push(`${reply.people_added} new people`);
   if (reply.people_updated) parts.push(`${reply.people_updated} updated`);
+  if (reply.known_people?.length) parts.push(`${reply.known_people.length} you already know`);
   return `Saved${parts.length ? `: ${parts.join(", ")}` : ""}.`;
 }

@@ -28,6 +28,7 @@ def capture_all(context, extension_id, worker, url, stop=False):
     if stop:
         popup.get_by_role("button", name="Stop").click()
     popup.locator("#capture-all:enabled").wait_for(timeout=LIST_TIMEOUT_MS)
+    assert popup.locator("#progress").is_hidden()
     return page, popup
 
 

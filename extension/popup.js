@@ -30,7 +30,7 @@ function showOutcome(outcome) {
 async function refreshQueue() {
   const { items, warning } = await ask({ type: "queue" });
   $("queue").hidden = !items.length && !warning;
-  $("queue-warning").hidden = !warning;
+  $("queue-notice").hidden = !warning;
   $("queue-warning").textContent = warning;
   $("retry").hidden = !items.length;
   $("queue-items").replaceChildren(
@@ -87,6 +87,7 @@ $("capture").addEventListener("click", () => onCapture(false));
 $("capture-all").addEventListener("click", () => onCapture(true));
 $("stop").addEventListener("click", () => ask({ type: "stopList", tabId: tab?.id }));
 $("retry").addEventListener("click", onRetry);
+$("dismiss").addEventListener("click", () => ask({ type: "dismissWarning" }).then(refreshQueue));
 
 async function start() {
   ({ noteLimit } = await ask({ type: "settings" }));

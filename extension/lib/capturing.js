@@ -102,18 +102,15 @@ export function flushQueue() {
 }
 
 async function flush() {
-  let sent = 0;
   for (const item of await queue.waiting()) {
     try {
       await post(item.body);
-      sent += 1;
     } catch (error) {
       if (error instanceof Unreachable || error instanceof Unauthorized) break;
       await queue.warn(`A waiting capture ("${item.title}") was refused: ${error.message}`);
     }
     await queue.remove(item.id);
   }
-  return sent;
 }
 
 export function message(error) {

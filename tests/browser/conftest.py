@@ -54,8 +54,12 @@ def site() -> Iterator[Site]:
 
 
 @pytest.fixture
-def browser(tmp_path: Path):
-    """A persistent context with the extension; yields (context, extension id, worker)."""
+def browser(tmp_path: Path, live_server):
+    """A persistent context with the extension; yields (context, extension id, worker).
+
+    It depends on `live_server` so that it closes first: the browser's keep-alive
+    connections would otherwise hold the companion's shutdown for seconds.
+    """
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed (make test installs it: apt-get install chromium)")
     playwright_api = pytest.importorskip("playwright.sync_api")

@@ -35,6 +35,10 @@ def waiting(worker) -> list:
     return worker.evaluate("chrome.storage.local.get('queue').then((s) => s.queue ?? [])")
 
 
+def retry_alarm(worker):
+    return worker.evaluate("chrome.alarms.get('hallway-retry')")
+
+
 def wait_until(condition, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -70,18 +74,19 @@ def test_a_capture_made_while_the_companion_is_down_arrives_once_when_it_is_back
     try:
         # The retry alarm fires (made due now rather than in a minute).
         worker.evaluate("chrome.alarms.create('hallway-retry', {when: Date.now()})")
-        wait_until(lambda: not waiting(worker))
+        # Sent, and with nothing left to send the retry alarm is gone.
+        wait_until(lambda: not waiting(worker) and retry_alarm(worker) is None)
         assert [e["title"] for e in stored_events(base, token)] == [TITLE]
         assert badge(worker) == ""
 
         # Nothing is sent twice: another alarm and the popup's own check find nothing left.
         worker.evaluate("chrome.alarms.create('hallway-retry', {when: Date.now()})")
+        wait_until(lambda: retry_alarm(worker) is None)  # a one-time alarm goes once fired
         popup.reload()
         popup.get_by_text("Companion connected.").wait_for()
         assert popup.locator("#queue").is_hidden()
         posts = [r for r in seen if r["path"] == "/api/captures"]
         assert [p["json"]["capture_id"] for p in posts] == [queued["id"]]
-        assert worker.evaluate("chrome.alarms.get('hallway-retry')") is None
     finally:
         server.close()
         thread.join(timeout=5)
@@ -107,3 +112,10 @@ def test_the_waiting_list_is_bounded_and_says_what_it_dropped(browser):
     )
     assert left == ["big"]
     assert "dropped" in warning and '"Event 22"' in warning
+
+    page.goto(f"chrome-extension://{extension_id}/popup.html")
+    page.locator("#queue-warning", has_text='"Event 22"').wait_for()
+    assert page.locator("#queue-items li").all_text_contents()[0].startswith("Big list")
+    page.get_by_role("button", name="Dismiss").click()
+    page.locator("#queue-notice").wait_for(state="hidden")
+    assert page.locator("#queue-items li").count() == 1

@@ -8,7 +8,7 @@
 import { CompanionError, callCompanion, ext } from "./companion.js";
 
 const POLL_MS = 2000;
-const GIVE_UP_MS = 5 * 60 * 1000;
+const GIVE_UP_MS = 3 * 60 * 1000; // within the companion's 5-minute request lifetime
 
 // `onCode` receives the code the companion shows, so the user can match the two.
 export async function requestPairing(onCode) {

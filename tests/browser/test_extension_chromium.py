@@ -86,3 +86,14 @@ def test_captured_markup_is_shown_as_text_not_run(browser, site, live_server):
     assert hostile in popup.locator("#event-facts").inner_text()
     assert popup.locator("#result img").count() == 0
     assert popup.evaluate("window.__pwned") is None
+
+
+def test_context_menu_and_shortcuts_are_registered(browser):
+    _, _, worker = browser
+    # update() fails for a menu item that does not exist.
+    assert worker.evaluate(
+        "chrome.contextMenus.update('hallway-capture', {}).then(() => true, () => false)"
+    )
+    commands = {c["name"]: c["shortcut"] for c in worker.evaluate("chrome.commands.getAll()")}
+    assert commands["capture-page"] == "Alt+Shift+K"
+    assert commands["_execute_action"] == "Alt+Shift+H"

@@ -1,7 +1,8 @@
 // Drives firefox-esr over WebDriver BiDi (puppeteer-core): installs the extension, pairs it
-// in its options page, captures an event page from its popup, and prints what the popup
-// showed as JSON. Called by test_extension_firefox.py with one JSON argument:
-// {extension, uuid, page, blank, companion, token}.
+// in its options page, captures an event page from its popup, then a participant list
+// with Capture all, and prints what the popup showed as JSON. Called by
+// test_extension_firefox.py with one JSON argument:
+// {firefox, extension, uuid, page, list, blank, companion, token}.
 import puppeteer from "puppeteer-core";
 
 const args = JSON.parse(process.argv[2]);
@@ -51,7 +52,19 @@ try {
     notes: [...document.querySelectorAll("#notes textarea")].map((t) => t.value),
     status: document.querySelector("#status").textContent,
   }));
-  console.log(JSON.stringify({ paired, ...shown }));
+
+  // Capture all on a participant panel; the page being scrolled is the one in view.
+  const list = await browser.newPage();
+  await list.goto(args.list);
+  await tab.bringToFront();
+  await tab.evaluate((url) => { location.href = url; }, `${base}/popup.html`);
+  await tab.waitForFunction(() => document.querySelector("#status")?.textContent === "Companion connected.", { timeout: TIMEOUT });
+  await tab.evaluate(() => document.querySelector("#capture-all").click());
+  await list.bringToFront();
+  await tab.waitForFunction(() => !document.querySelector("#capture-all").disabled, { timeout: 3 * TIMEOUT });
+  const listStatus = await tab.evaluate(() => document.querySelector("#status").textContent);
+
+  console.log(JSON.stringify({ paired, ...shown, listStatus }));
 } finally {
   await browser.close();
 }

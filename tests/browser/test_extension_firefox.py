@@ -1,9 +1,11 @@
 """The same extension in Firefox ESR, driven over WebDriver BiDi by puppeteer-core: it pairs
-in its options page and captures an event page end to end against the live companion."""
+in its options page, captures an event page end to end against the live companion, and
+collects a virtualized participant list with Capture all."""
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -34,7 +36,7 @@ def firefox_variant(tmp_path: Path) -> Path:
     return copy
 
 
-def test_capture_in_firefox(site, live_server, tmp_path):
+def test_capture_and_capture_all_in_firefox(site, live_server, received, tmp_path):
     if FIREFOX is None:
         pytest.skip("Firefox is not installed (make test installs firefox-esr)")
     if not (ROOT / "node_modules" / "puppeteer-core").exists():
@@ -42,12 +44,14 @@ def test_capture_in_firefox(site, live_server, tmp_path):
     app, base = live_server
     token = app.config["HALLWAY_TOKEN"]
     page = site.serve("/lakeside-data-science/events/301234567/", fixture_text("meetup-event.html"))
+    panel = site.serve("/wc/81234567890/join", fixture_text("zoom-participants-virtual.html"))
     blank = site.serve("/blank", "<title>blank</title>")
     args = {
         "firefox": FIREFOX,
         "extension": str(firefox_variant(tmp_path)),
         "uuid": UUID,
         "page": page,
+        "list": panel,
         "blank": blank,
         "companion": base,
         "token": token,
@@ -66,3 +70,12 @@ def test_capture_in_firefox(site, live_server, tmp_path):
     assert "Lakeside Data Science" in shown["facts"]
     assert len(shown["notes"]) == 2 and all(len(n) <= 200 for n in shown["notes"])
     assert [e["title"] for e in stored_events(base, token)] == [TITLE]
+
+    # Capture all: every participant of the wheel-scrolled panel, once.
+    [listed] = [
+        r["json"]
+        for r in received
+        if r["path"] == "/api/captures" and r["json"]["source"]["mode"] == "list"
+    ]
+    names = [re.search(r'display-name">([^<]+)<', f).group(1) for f in listed["fragments"]]
+    assert len(names) == 250 == len(set(names)), shown["listStatus"]

@@ -101,6 +101,40 @@
     return false;
   }
 
+  function once(target, type, maxMs) {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        target.removeEventListener(type, done);
+        resolve();
+      };
+      const timer = setTimeout(done, maxMs);
+      target.addEventListener(type, done);
+    });
+  }
+
+  function nextFrame(maxMs) {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, maxMs); // no frames in a hidden tab
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  // One step, then the wait for the page to show it: the scroll event comes with the next
+  // frame, a list renders in its scroll or frame handler, then its DOM settles. Waiting
+  // for these rather than for a fixed time keeps a slow machine from skipping rows.
+  async function step(box, kind, by) {
+    const scrolled = once(box === page ? document : box, "scroll", 1000);
+    const moved = scrollBy(box, by, kind);
+    if (moved) await scrolled;
+    await nextFrame(1000);
+    await settle(box, moved ? 60 : 150, 1500);
+    return moved;
+  }
+
   // Less than what is in view, and less than the rows rendered (a list with its own
   // scroller may be shorter than its box), so no row is skipped between two steps.
   function stepSize(box, kind) {
@@ -171,14 +205,12 @@
     const startTop = box.scrollTop;
     try {
       box.scrollTop = 0;
-      scrollBy(box, -box.scrollHeight * 100, kind); // also rewinds a list with its own scroller
-      await settle(box, 100, 1000);
+      await step(box, kind, -box.scrollHeight * 100); // also rewinds a list with its own scroller
       collect();
       let lastNew = performance.now();
       while (!stopped && rows.size < MAX_ROWS) {
         report(false);
-        const moved = scrollBy(box, stepSize(box, kind), kind);
-        await settle(box, moved ? 60 : 150, 1500);
+        const moved = await step(box, kind, stepSize(box, kind));
         if (collect()) lastNew = performance.now();
         else if (!moved && performance.now() - lastNew > END_WAIT_MS) break;
       }

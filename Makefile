@@ -4,12 +4,12 @@ PYTHON  := $(VENV)/bin/python
 PIP     := $(VENV)/bin/pip
 PORT    ?= 5474
 
-.PHONY: run test lint check-browser clean
+.PHONY: run test lint check-browser check-firefox clean
 
 run: $(VENV)/.installed
 	$(VENV)/bin/hallway serve --port $(PORT)
 
-test: $(VENV)/.installed-test node_modules/.installed check-browser
+test: $(VENV)/.installed-test node_modules/.installed check-browser check-firefox
 	$(VENV)/bin/ruff check companion tests
 	$(PYTHON) -m pytest
 
@@ -41,6 +41,16 @@ check-browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else \
 	    echo "Chromium is missing and this is not root: browser tests will be skipped."; \
+	  fi; \
+	fi
+
+# The Firefox test drives Debian's firefox-esr over WebDriver BiDi (npm puppeteer-core).
+check-firefox:
+	@if ! command -v firefox-esr >/dev/null 2>&1 && ! command -v firefox >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr; \
+	  else \
+	    echo "Firefox is missing and this is not root: the Firefox test will be skipped."; \
 	  fi; \
 	fi
 

@@ -1,103 +1,106 @@
 // The only part of the extension that talks to the companion. The popup and the options
-// page send it messages; it injects the capture script, calls the companion's API with the
-// token, and answers.
-"use strict";
+// page send it messages; the toolbar button, the context menu and the keyboard shortcut
+// start captures; an alarm retries the captures that waited while the companion was down.
 
-const ext = globalThis.browser ?? globalThis.chrome;
+import * as capturing from "./lib/capturing.js";
+import {
+  DEFAULTS,
+  NOTE_LIMITS,
+  CompanionError,
+  callCompanion,
+  checkCompanion,
+  ext,
+  settings,
+} from "./lib/companion.js";
+import { requestPairing } from "./lib/pairing.js";
+import * as queue from "./lib/queue.js";
 
-const DEFAULTS = { companion: "http://127.0.0.1:5474", token: "" };
-
-async function settings() {
-  const stored = await ext.storage.local.get(Object.keys(DEFAULTS));
-  return { ...DEFAULTS, ...stored };
-}
-
-// Plain sentences for the popup: the user should know what to do next.
-class CompanionError extends Error {}
-
-async function callCompanion(path, { method = "GET", body } = {}) {
-  const { companion, token } = await settings();
-  const headers = { Accept: "application/json" };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers["Content-Type"] = "application/json";
-  let response;
-  try {
-    response = await fetch(new URL(path, companion), {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: "omit",
-      cache: "no-store",
-    });
-  } catch {
-    throw new CompanionError(
-      `The Hallway companion is not answering at ${companion}. Start it with "make run" (or "hallway serve").`,
-    );
-  }
-  const data = await response.json().catch(() => ({}));
-  if (response.status === 401) {
-    throw new CompanionError("The companion refused the token: paste it again in Hallway's options (run \"hallway token\").");
-  }
-  if (!response.ok) {
-    throw new CompanionError(data.error || `The companion answered with status ${response.status}.`);
-  }
-  return data;
-}
-
-async function readPage(tabId) {
-  const [result] = await ext.scripting.executeScript({
-    target: { tabId },
-    files: ["capture.js"],
-  });
-  if (!result || !result.result) {
-    throw new CompanionError("Hallway could not read this page. Reload it and try again.");
-  }
-  return result.result;
-}
-
-async function capture(tabId) {
-  const page = await readPage(tabId);
-  return callCompanion("/api/captures", {
-    method: "POST",
-    body: {
-      capture_id: crypto.randomUUID(),
-      captured_at: new Date().toISOString(),
-      source: { kind: "extension", browser: navigator.userAgent },
-      ...page,
-    },
-  });
-}
+const MENU_ID = "hallway-capture";
+const INTERACTION_KINDS = new Set(["invite_sent", "talked"]);
 
 async function status() {
-  const health = await callCompanion("/api/health");
-  if (health.app !== "hallway") {
-    throw new CompanionError("Another program answers on the companion's address, not Hallway.");
-  }
-  await callCompanion("/api/session"); // proves the token is right
+  const health = await checkCompanion();
+  capturing.flushQueue().catch(() => {}); // it answers: a good moment to send what waited
   return health;
 }
 
+async function saveSettings(message) {
+  const limit = Number(message.noteLimit);
+  await ext.storage.local.set({
+    companion: String(message.companion || DEFAULTS.companion).trim(),
+    token: String(message.token ?? "").trim(),
+    noteLimit: NOTE_LIMITS.includes(limit) ? limit : DEFAULTS.noteLimit,
+  });
+  return settings();
+}
+
+function recordInteraction({ personId, kind, date, eventId, note }) {
+  if (!INTERACTION_KINDS.has(kind)) throw new CompanionError("Hallway does not know that kind of interaction.");
+  return callCompanion(`/api/people/${encodeURIComponent(personId)}/interactions`, {
+    method: "POST",
+    body: { kind, date, event_id: eventId ?? null, note: note ?? "" },
+  });
+}
+
 const handlers = {
-  capture: (message) => capture(message.tabId),
+  capture: (m) => capturing.start(m.tabId, false),
+  captureAll: (m) => capturing.start(m.tabId, true),
+  stopList: (m) => capturing.stopList(m.tabId),
+  lastResult: (m) => capturing.lastResult(m.tabId),
   status: () => status(),
-  settings: () => settings(),
-  saveSettings: async (message) => {
-    await ext.storage.local.set({
-      companion: String(message.companion || DEFAULTS.companion).trim(),
-      token: String(message.token || "").trim(),
-    });
-    return settings();
+  queue: () => queue.summary(),
+  retryQueue: async () => {
+    await checkCompanion();
+    await capturing.flushQueue();
+    return queue.summary();
   },
+  dismissWarning: () => queue.dismissWarning(),
+  interaction: (m) => recordInteraction(m),
+  settings: () => settings(),
+  saveSettings: (m) => saveSettings(m),
+  unpair: () => ext.storage.local.set({ token: "" }),
+  requestPairing: () =>
+    requestPairing((code) => ext.runtime.sendMessage({ type: "pairing-code", code }).catch(() => {})),
 };
 
 ext.runtime.onMessage.addListener((message, _sender, sendResponse) => {
   const handler = handlers[message?.type];
-  if (!handler) return false;
-  handler(message)
-    .then((data) => sendResponse({ ok: true, data }))
-    .catch((error) => {
-      const text = error instanceof CompanionError ? error.message : `Hallway failed: ${error.message}`;
-      sendResponse({ ok: false, error: text });
-    });
+  if (!handler) return false; // progress reports from the page are for the popup
+  Promise.resolve()
+    .then(() => handler(message))
+    .then((data) => sendResponse({ ok: true, data: data ?? null }))
+    .catch((error) => sendResponse({ ok: false, error: capturing.message(error) }));
   return true; // the answer comes asynchronously
 });
+
+// Context menu and shortcut: the user's gesture grants activeTab for this tab. The popup,
+// opened when the browser allows it, shows the result (it waits for the capture).
+function captureFromGesture(tab) {
+  if (!tab?.id) return;
+  ext.action.openPopup?.().catch(() => {});
+  try {
+    capturing.start(tab.id, false);
+  } catch {
+    // already capturing this tab: the popup shows that capture
+  }
+}
+
+ext.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === MENU_ID) captureFromGesture(tab);
+});
+ext.commands.onCommand.addListener((command, tab) => {
+  if (command === "capture-page") captureFromGesture(tab);
+});
+
+ext.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === queue.RETRY_ALARM) capturing.flushQueue().catch(() => {});
+});
+
+function setUp() {
+  ext.contextMenus.removeAll().then(() =>
+    ext.contextMenus.create({ id: MENU_ID, title: "Capture with Hallway", contexts: ["page", "selection", "link"] }),
+  );
+  checkCompanion().then(() => capturing.flushQueue(), () => {});
+}
+ext.runtime.onInstalled.addListener(setUp);
+ext.runtime.onStartup.addListener(setUp);

@@ -1,31 +1,85 @@
-"use strict";
+// Options: where the companion is, the pairing token, and the note length.
+import { $, ask, ext, setStatus } from "./lib/ui.js";
 
-const ext = globalThis.browser ?? globalThis.chrome;
-const $ = (id) => document.getElementById(id);
+const form = $("form");
 
-async function ask(message) {
-  const answer = await ext.runtime.sendMessage(message);
-  if (!answer?.ok) throw new Error(answer?.error ?? "The background worker did not answer.");
-  return answer.data;
+function values() {
+  return {
+    companion: $("companion").value,
+    token: $("token").value,
+    noteLimit: Number(form.elements.noteLimit.value || 200),
+  };
 }
 
-function show(text, isError = false) {
-  $("status").textContent = text;
-  $("status").classList.toggle("error", isError);
-}
-
-ask({ type: "settings" }).then((current) => {
+function fill(current) {
   $("companion").value = current.companion;
   $("token").value = current.token;
-});
+  form.elements.noteLimit.value = String(current.noteLimit);
+}
 
-$("form").addEventListener("submit", async (event) => {
-  event.preventDefault();
+async function saveAndTest() {
+  fill(await ask({ type: "saveSettings", ...values() }));
+  const health = await ask({ type: "status" });
+  setStatus(`Saved. Connected to Hallway ${health.version}.`);
+}
+
+// Only 127.0.0.1 is granted at install; another loopback name is asked for now, while the
+// user's click allows the browser to ask (it must be the first thing the handler does).
+function askForAddress() {
+  let origin;
   try {
-    await ask({ type: "saveSettings", companion: $("companion").value, token: $("token").value });
-    const health = await ask({ type: "status" });
-    show(`Saved. Connected to Hallway ${health.version}.`);
+    const url = new URL($("companion").value);
+    origin = `${url.protocol}//${url.hostname}/*`;
+  } catch {
+    return Promise.resolve(true);
+  }
+  if (origin === "http://127.0.0.1/*") return Promise.resolve(true);
+  return ext.permissions.request({ origins: [origin] }).catch(() => false);
+}
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const allowed = askForAddress();
+  try {
+    if (!(await allowed)) throw new Error("Hallway may only reach the companion at 127.0.0.1, localhost or [::1].");
+    await saveAndTest();
   } catch (error) {
-    show(error.message, true);
+    setStatus(error.message, true);
   }
 });
+
+form.addEventListener("change", async (event) => {
+  if (event.target.name !== "noteLimit") return;
+  await ask({ type: "saveSettings", ...values() });
+  setStatus(`Connection notes will be at most ${values().noteLimit} characters.`);
+});
+
+$("unpair").addEventListener("click", async () => {
+  await ask({ type: "unpair" });
+  $("token").value = "";
+  setStatus("Unpaired: this browser no longer sends a token to the companion.");
+});
+
+$("pair").addEventListener("click", async () => {
+  $("pair").disabled = true;
+  setStatus("Asking the companion…");
+  try {
+    await ask({ type: "saveSettings", ...values() });
+    await ask({ type: "requestPairing" });
+    fill(await ask({ type: "settings" }));
+    await saveAndTest();
+  } catch (error) {
+    setStatus(error.message, true);
+  } finally {
+    $("pair").disabled = false;
+    $("pair-code").hidden = true;
+  }
+});
+
+ext.runtime.onMessage.addListener((message) => {
+  if (message?.type !== "pairing-code") return;
+  $("pair-code").hidden = false;
+  $("pair-code").textContent = `Approve the request showing the code ${message.code} on the companion.`;
+});
+
+ask({ type: "settings" }).then(fill, (error) => setStatus(error.message, true));

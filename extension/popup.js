@@ -1,17 +1,9 @@
 // The popup asks the background worker for everything; it never calls the companion itself.
-// Every captured string is put on the page with textContent, never as HTML.
-"use strict";
+import { render, summary } from "./lib/results.js";
+import { $, ask, el, ext, setStatus } from "./lib/ui.js";
 
-const ext = globalThis.browser ?? globalThis.chrome;
-const $ = (id) => document.getElementById(id);
-
-function ask(message) {
-  return ext.runtime.sendMessage(message).then((answer) => {
-    if (!answer) throw new Error("The extension's background worker did not answer.");
-    if (!answer.ok) throw new Error(answer.error);
-    return answer.data;
-  });
-}
+let tab = null;
+let noteLimit = 200;
 
 // The tab to capture: ?tabId=N (tests, or a popup opened in a tab), else the active tab of
 // this window (the toolbar popup), else the most recently used web page.
@@ -26,120 +18,90 @@ async function targetTab() {
     .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
 }
 
-function el(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  if (className) node.className = className;
-  return node;
-}
-
-function safeLink(text, href) {
-  try {
-    const url = new URL(href);
-    if (url.protocol !== "https:" && url.protocol !== "http:") return el("span", text);
-    const a = el("a", text);
-    a.href = url.href;
-    a.target = "_blank";
-    a.rel = "noopener noreferrer";
-    return a;
-  } catch {
-    return el("span", text);
+function showOutcome(outcome) {
+  if (outcome.error) {
+    setStatus(outcome.error, true);
+  } else {
+    render(outcome.reply, noteLimit);
+    setStatus(summary(outcome.reply));
   }
 }
 
-function setStatus(text, isError = false) {
-  $("status").textContent = text;
-  $("status").classList.toggle("error", isError);
+async function refreshQueue() {
+  const { items, warning } = await ask({ type: "queue" });
+  $("queue").hidden = !items.length && !warning;
+  $("queue-notice").hidden = !warning;
+  $("queue-warning").textContent = warning;
+  $("retry").hidden = !items.length;
+  $("queue-items").replaceChildren(
+    ...items.map((item) => {
+      const when = item.queued_at ? new Date(item.queued_at).toLocaleString() : "";
+      const li = el("li", item.title || item.url);
+      li.append(el("span", ` · ${when}`, "when"));
+      return li;
+    }),
+  );
 }
 
-function eventFacts(event, when, suggestions) {
-  const facts = [];
-  if (when) facts.push(["When", when]);
-  if (event.group?.name) facts.push(["Group", event.group.name]);
-  const venue = [event.venue?.name, event.venue?.address].filter(Boolean).join(", ");
-  if (venue) facts.push(["Where", venue]);
-  if (event.online) facts.push(["Online", "yes"]);
-  const hosts = suggestions.filter((s) => s.role === "host" || s.role === "organizer").map((s) => s.person.name);
-  if (hosts.length) facts.push(["Hosts", hosts.join(", ")]);
-  const speakers = suggestions.filter((s) => s.role === "speaker").map((s) => s.person.name);
-  if (speakers.length) facts.push(["Speakers", speakers.join(", ")]);
-  if (event.sponsors?.length) facts.push(["Sponsor", event.sponsors.join(", ")]);
-  if (event.topics?.length) facts.push(["Topics", event.topics.join(", ")]);
-  facts.push(["Going", event.attendee_count ?? "not shown"]);
-  return facts;
+function busy(isBusy) {
+  $("capture").disabled = isBusy;
+  $("capture-all").disabled = isBusy;
 }
 
-function renderNote(suggestion) {
-  const note = suggestion.notes.linkedin;
-  const li = el("li");
-  const who = el("div", `${suggestion.person.name} `, "who");
-  who.append(el("span", `(${suggestion.role})`, "role"));
-  const text = el("p", note.text, "text");
-  const copy = el("button", "Copy", "secondary copy");
-  copy.type = "button";
-  copy.addEventListener("click", async () => {
-    await navigator.clipboard.writeText(note.text);
-    copy.textContent = "Copied";
-    setStatus(`Note for ${suggestion.person.name} copied: paste it into LinkedIn.`);
-  });
-  const count = el("span", `${note.length}/${note.limit}`, "count");
-  li.append(who, text, copy, count);
-  return li;
-}
-
-function renderPrep(sections) {
-  const container = $("prep");
-  container.replaceChildren();
-  sections.forEach((section, index) => {
-    const details = el("details");
-    details.open = index === 0;
-    details.append(el("summary", section.title));
-    const list = el("ul");
-    for (const item of section.items) {
-      const li = el("li");
-      li.append(item.link ? safeLink(item.text, item.link) : el("span", item.text));
-      list.append(li);
-    }
-    for (const question of section.questions ?? []) list.append(el("li", question, "questions"));
-    details.append(list);
-    container.append(details);
-  });
-}
-
-function render(reply) {
-  const { event, suggestions = [], prep_notes: prep = [] } = reply;
-  $("event-title").textContent = event?.title ?? "Captured";
-  const facts = $("event-facts");
-  facts.replaceChildren();
-  for (const [label, value] of event ? eventFacts(event, reply.when, suggestions) : []) {
-    facts.append(el("dt", label), el("dd", value));
-  }
-  $("notes").replaceChildren(...suggestions.map(renderNote));
-  if (!suggestions.length) $("notes").append(el("li", "No hosts or speakers named on this page."));
-  renderPrep(prep);
-  $("result").hidden = false;
-}
-
-async function onCapture() {
-  const button = $("capture");
-  button.disabled = true;
-  setStatus("Capturing…");
+async function onCapture(all) {
+  busy(true);
+  setStatus(all ? "Collecting every row of the list…" : "Capturing…");
+  $("progress").hidden = !all;
   try {
-    const tab = await targetTab();
     if (!tab) throw new Error("Open an event page first, then click Capture.");
-    const reply = await ask({ type: "capture", tabId: tab.id });
-    render(reply);
-    const added = reply.people_added ? `, ${reply.people_added} new people` : "";
-    setStatus(`Saved${added}.`);
+    showOutcome(await ask({ type: all ? "captureAll" : "capture", tabId: tab.id }));
   } catch (error) {
     setStatus(error.message, true);
   } finally {
-    button.disabled = false;
+    busy(false);
+    $("progress").hidden = true;
+    await refreshQueue();
   }
 }
 
-$("capture").addEventListener("click", onCapture);
-ask({ type: "status" }).then(
-  () => setStatus("Companion connected."),
-  (error) => setStatus(error.message, true),
-);
+async function onRetry() {
+  $("retry").disabled = true;
+  try {
+    await ask({ type: "retryQueue" });
+    setStatus("The waiting captures were sent.");
+  } catch (error) {
+    setStatus(error.message, true);
+  } finally {
+    $("retry").disabled = false;
+    await refreshQueue();
+  }
+}
+
+ext.runtime.onMessage.addListener((message, sender) => {
+  if (message?.type !== "harvest-progress" || sender.tab?.id !== tab?.id) return;
+  $("progress").hidden = message.done;
+  $("progress-text").textContent = `${message.rows} rows collected`;
+});
+
+$("capture").addEventListener("click", () => onCapture(false));
+$("capture-all").addEventListener("click", () => onCapture(true));
+$("stop").addEventListener("click", () => ask({ type: "stopList", tabId: tab?.id }));
+$("retry").addEventListener("click", onRetry);
+$("dismiss").addEventListener("click", () => ask({ type: "dismissWarning" }).then(refreshQueue));
+
+async function start() {
+  ({ noteLimit } = await ask({ type: "settings" }));
+  tab = await targetTab();
+  const connected = ask({ type: "status" }).then(
+    () => setStatus("Companion connected."),
+    (error) => setStatus(error.message, true),
+  );
+  await refreshQueue();
+  // A capture started from the context menu or the shortcut, or before the popup closed.
+  const last = tab ? await ask({ type: "lastResult", tabId: tab.id }) : null;
+  await connected;
+  if (last) showOutcome(last);
+  await refreshQueue();
+}
+
+start().catch((error) => setStatus(error.message, true));

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import threading
+import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
+from flask import Flask, request
 
 EXTENSION = Path(__file__).parents[2] / "extension"
 ARTIFACTS = Path(__file__).parents[2] / "test-artifacts"
@@ -50,8 +54,12 @@ def site() -> Iterator[Site]:
 
 
 @pytest.fixture
-def browser(tmp_path: Path):
-    """A persistent context with the extension; yields (context, extension id, worker)."""
+def browser(tmp_path: Path, live_server):
+    """A persistent context with the extension; yields (context, extension id, worker).
+
+    It depends on `live_server` so that it closes first: the browser's keep-alive
+    connections would otherwise hold the companion's shutdown for seconds.
+    """
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed (make test installs it: apt-get install chromium)")
     playwright_api = pytest.importorskip("playwright.sync_api")
@@ -81,3 +89,46 @@ def browser(tmp_path: Path):
             yield context, extension_id, worker
         finally:
             context.close()
+
+
+def pair(worker, base: str, token: str) -> None:
+    worker.evaluate(
+        "([companion, token]) => chrome.storage.local.set({companion, token})", [base, token]
+    )
+
+
+def tab_id(worker, url: str) -> int:
+    return worker.evaluate(
+        "async (url) => (await chrome.tabs.query({})).find((t) => t.url === url).id", url
+    )
+
+
+def open_popup(context, extension_id: str, worker, url: str):
+    """The popup in a tab, aimed at the tab showing `url` (a test cannot click the toolbar)."""
+    popup = context.new_page()
+    popup.goto(f"chrome-extension://{extension_id}/popup.html?tabId={tab_id(worker, url)}")
+    return popup
+
+
+def stored_events(base: str, token: str) -> list[dict]:
+    req = urllib.request.Request(f"{base}/api/events", headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(req, timeout=10) as response:
+        return json.load(response)["events"]
+
+
+def record_requests(app: Flask) -> list[dict[str, Any]]:
+    """What the companion received (past its token check), in order: method, path, JSON body."""
+    seen: list[dict[str, Any]] = []
+
+    @app.before_request
+    def record() -> None:
+        seen.append(
+            {"method": request.method, "path": request.path, "json": request.get_json(silent=True)}
+        )
+
+    return seen
+
+
+@pytest.fixture
+def received(live_server) -> list[dict[str, Any]]:
+    return record_requests(live_server[0])

@@ -3,34 +3,15 @@
 from __future__ import annotations
 
 import json
-import urllib.request
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, pair, stored_events, tab_id
 from tests.conftest import fixture_text
 
 pytestmark = pytest.mark.browser
 
 EVENT_PATH = "/lakeside-data-science/events/301234567/"
-
-
-def pair(worker, base: str, token: str) -> None:
-    worker.evaluate(
-        "([companion, token]) => chrome.storage.local.set({companion, token})", [base, token]
-    )
-
-
-def tab_id(worker, url: str) -> int:
-    return worker.evaluate(
-        "async (url) => (await chrome.tabs.query({})).find((t) => t.url === url).id", url
-    )
-
-
-def stored_events(base: str, token: str) -> list[dict]:
-    req = urllib.request.Request(f"{base}/api/events", headers={"Authorization": f"Bearer {token}"})
-    with urllib.request.urlopen(req, timeout=10) as response:
-        return json.load(response)["events"]
 
 
 def test_capture_shows_event_and_notes_and_copy_fills_the_clipboard(browser, site, live_server):
@@ -46,7 +27,7 @@ def test_capture_shows_event_and_notes_and_copy_fills_the_clipboard(browser, sit
     popup = context.new_page()
     popup.goto(f"chrome-extension://{extension_id}/popup.html?tabId={tab_id(worker, url)}")
     popup.get_by_text("Companion connected.").wait_for()
-    popup.get_by_role("button", name="Capture").click()
+    popup.get_by_role("button", name="Capture", exact=True).click()
 
     title = popup.locator("#event-title")
     title.wait_for(state="visible")
@@ -57,7 +38,7 @@ def test_capture_shows_event_and_notes_and_copy_fills_the_clipboard(browser, sit
     assert "Thu 12 Jun 2025, 18:30-20:30 PDT" in facts
     notes = popup.locator("#notes li")
     assert notes.count() == 2
-    first_note = notes.first.locator(".text").text_content()
+    first_note = notes.first.locator("textarea").input_value()
     assert "Feature Stores" in first_note and len(first_note) <= 200
     assert popup.locator("#prep summary").first.text_content() == "The event"
 
@@ -100,8 +81,27 @@ def test_captured_markup_is_shown_as_text_not_run(browser, site, live_server):
     popup = context.new_page()
     popup.goto(f"chrome-extension://{extension_id}/popup.html?tabId={tab_id(worker, url)}")
     popup.get_by_text("Companion connected.").wait_for()
-    popup.get_by_role("button", name="Capture").click()
+    popup.get_by_role("button", name="Capture", exact=True).click()
     popup.locator("#notes li").first.wait_for()
     assert hostile in popup.locator("#event-facts").inner_text()
     assert popup.locator("#result img").count() == 0
     assert popup.evaluate("window.__pwned") is None
+
+
+def test_context_menu_and_shortcuts_are_registered(browser):
+    _, _, worker = browser
+    # update() fails for a menu item that does not exist (yet: it is made on install).
+    assert worker.evaluate(
+        """async () => {
+          const exists = () => chrome.contextMenus.update("hallway-capture", {}).then(
+            () => true, () => false);
+          for (let tries = 0; tries < 100; tries++) {
+            if (await exists()) return true;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+          return false;
+        }"""
+    )
+    commands = {c["name"]: c["shortcut"] for c in worker.evaluate("chrome.commands.getAll()")}
+    assert commands["capture-page"] == "Alt+Shift+K"
+    assert commands["_execute_action"] == "Alt+Shift+H"

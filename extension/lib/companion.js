@@ -1,0 +1,81 @@
+// Talking to the companion: settings, the authenticated call, and the toolbar badge that
+// tells the user whether the companion answers. Only the background worker imports this.
+
+export const ext = globalThis.browser ?? globalThis.chrome;
+
+export const DEFAULTS = { companion: "http://127.0.0.1:5474", token: "", noteLimit: 200 };
+export const NOTE_LIMITS = [200, 300];
+export const START_HINT =
+  'Start it with "make run" in the Hallway folder (or "hallway serve").';
+
+export async function settings() {
+  const stored = await ext.storage.local.get(Object.keys(DEFAULTS));
+  return { ...DEFAULTS, ...stored };
+}
+
+// Every error carries one plain sentence for the popup: what happened and what to do.
+export class CompanionError extends Error {
+  constructor(text, status = 0) {
+    super(text);
+    this.status = status; // the HTTP status when the companion answered
+  }
+}
+// Worth retrying later: nothing answered (or something other than Hallway failed).
+export class Unreachable extends CompanionError {}
+// The companion answered but refused the token: retrying will not help until re-paired.
+export class Unauthorized extends CompanionError {}
+
+export async function callCompanion(path, { method = "GET", body } = {}) {
+  const { companion, token } = await settings();
+  const headers = { Accept: "application/json" };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  let response;
+  try {
+    response = await fetch(new URL(path, companion), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "omit",
+      cache: "no-store",
+    });
+  } catch {
+    await showReachable(false);
+    throw new Unreachable(`The Hallway companion is not answering at ${companion}. ${START_HINT}`);
+  }
+  const data = await response.json().catch(() => ({}));
+  await showReachable(response.status < 500);
+  if (response.status === 401) {
+    throw new Unauthorized(
+      'The companion refused the token: pair again in Hallway\'s options (run "hallway token").',
+    );
+  }
+  if (response.status >= 500) {
+    throw new Unreachable(`The companion at ${companion} failed (status ${response.status}).`);
+  }
+  if (!response.ok) {
+    throw new CompanionError(
+      data.error || `The companion answered with status ${response.status}.`,
+      response.status,
+    );
+  }
+  return data;
+}
+
+// The badge is empty while the companion answers and says "off" while it does not.
+export async function showReachable(answers) {
+  await ext.action.setBadgeText({ text: answers ? "" : "off" });
+  await ext.action.setBadgeBackgroundColor({ color: "#b3261e" });
+  await ext.action.setTitle({
+    title: answers ? "Hallway" : "Hallway: the companion is not answering",
+  });
+}
+
+export async function checkCompanion() {
+  const health = await callCompanion("/api/health");
+  if (health.app !== "hallway") {
+    throw new CompanionError("Another program answers on the companion's address, not Hallway.");
+  }
+  await callCompanion("/api/session"); // proves the token is right
+  return health;
+}

@@ -1,0 +1,41 @@
+// Pairing without copy-paste (DESIGN.md section 7): the extension asks the companion, the
+// user approves there, the extension collects its own token. Pasting the token printed by
+// `hallway token` stays the primary path until the companion's side is final.
+//
+// Assumed protocol: POST /api/pairing {name, browser} -> {id, code}; then
+// GET /api/pairing/<id> -> {status: "pending" | "approved" | "denied", token?}.
+
+import { CompanionError, callCompanion, ext } from "./companion.js";
+
+const POLL_MS = 2000;
+const GIVE_UP_MS = 3 * 60 * 1000; // within the companion's 5-minute request lifetime
+
+// `onCode` receives the code the companion shows, so the user can match the two.
+export async function requestPairing(onCode) {
+  let asked;
+  try {
+    asked = await callCompanion("/api/pairing", {
+      method: "POST",
+      body: { name: "Hallway extension", browser: navigator.userAgent },
+    });
+  } catch (error) {
+    if (error.status === 404 || error.status === 405) {
+      throw new CompanionError(
+        'This companion cannot pair by itself yet: paste the token printed by "hallway token".',
+      );
+    }
+    throw error;
+  }
+  onCode(asked.code);
+  const deadline = Date.now() + GIVE_UP_MS;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    const state = await callCompanion(`/api/pairing/${encodeURIComponent(asked.id)}`);
+    if (state.status === "approved" && state.token) {
+      await ext.storage.local.set({ token: state.token });
+      return;
+    }
+    if (state.status === "denied") throw new CompanionError("Pairing was refused on the companion.");
+  }
+  throw new CompanionError("Nobody approved the pairing on the companion in time; try again.");
+}

@@ -1,0 +1,123 @@
+"""The notes in the popup: edited with a live count, copied as edited, and "invite sent" /
+"we talked" sent to the companion as interactions; the options page pairs and unpairs."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.conftest import ARTIFACTS, open_popup, pair
+from tests.conftest import fixture_text
+
+pytestmark = pytest.mark.browser
+
+EVENT_PATH = "/lakeside-data-science/events/301234567/"
+
+
+def next_month_event() -> str:
+    """The same group's next event, with the same two hosts."""
+    return (
+        fixture_text("meetup-event.html")
+        .replace("301234567", "301234999")
+        .replace("Feature Stores in Practice &amp; MLOps Q&amp;A", "Streaming Pipelines Night")
+        .replace("2025-06-12", "2025-07-10")
+    )
+
+
+def test_a_note_is_edited_counted_copied_and_its_invite_recorded(
+    browser, site, live_server, received
+):
+    context, extension_id, worker = browser
+    app, base = live_server
+    pair(worker, base, app.config["HALLWAY_TOKEN"])
+    worker.evaluate("chrome.storage.local.set({noteLimit: 300})")
+    url = site.serve(EVENT_PATH, fixture_text("meetup-event.html"))
+    context.new_page().goto(url)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    popup = open_popup(context, extension_id, worker, url)
+    popup.get_by_text("Companion connected.").wait_for()
+    popup.get_by_role("button", name="Capture", exact=True).click()
+
+    note = popup.locator("#notes li").first
+    text = note.locator("textarea")
+    text.wait_for()
+    assert note.locator(".count").text_content() == f"{len(text.input_value())}/300"
+    edited = text.input_value() + " As discussed, I'd like to follow up on feature stores."
+    text.fill(edited)
+    assert note.locator(".count").text_content() == f"{len(edited)}/300"
+    text.fill("x" * 301)
+    assert note.locator(".count.over").text_content() == "301/300"
+    text.fill(edited)
+
+    note.get_by_role("button", name="Copy").click()
+    note.get_by_role("button", name="Copied").wait_for()
+    assert popup.evaluate("navigator.clipboard.readText()") == edited
+
+    note.get_by_role("button", name="Invite sent").click()
+    # The interactions endpoint may not exist on this companion yet: then the popup says so.
+    popup.locator("#status", has_text=re.compile("Recorded for|Could not record")).wait_for()
+    [sent] = [r for r in received if r["path"].endswith("/interactions")]
+    [event] = [r for r in received if r["path"] == "/api/captures"]
+    assert sent["method"] == "POST"
+    assert re.fullmatch(r"/api/people/[^/]+/interactions", sent["path"])
+    assert sent["json"]["kind"] == "invite_sent"
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", sent["json"]["date"])
+    assert sent["json"]["note"] == edited
+    assert sent["json"]["event_id"] is not None
+    assert event["json"]["url"] == url
+
+    note.get_by_role("button", name="We talked").click()
+    popup.locator("#status", has_text=re.compile("talked|Could not record")).wait_for()
+    talked = [r["json"] for r in received if r["path"].endswith("/interactions")][-1]
+    assert talked["kind"] == "talked" and talked["note"] == ""
+    if popup.locator("#status.error").count():
+        assert popup.locator("#status").text_content().startswith("Could not record that for")
+
+
+def test_options_pair_with_a_pasted_token_and_unpair(browser, live_server):
+    context, extension_id, worker = browser
+    app, base = live_server
+    options = context.new_page()
+    options.goto(f"chrome-extension://{extension_id}/options.html")
+    options.fill("#companion", base)
+    options.fill("#token", app.config["HALLWAY_TOKEN"])
+    options.get_by_role("button", name="Save and test").click()
+    options.get_by_text("Connected to Hallway").wait_for()
+    assert (
+        worker.evaluate("chrome.storage.local.get('token')")["token"] == app.config["HALLWAY_TOKEN"]
+    )
+
+    options.get_by_label("300 (Premium)").check()
+    options.get_by_text("at most 300 characters").wait_for()
+    assert worker.evaluate("chrome.storage.local.get('noteLimit')")["noteLimit"] == 300
+
+    # Pairing without copy-paste needs the companion's side; until then it says what to do.
+    options.get_by_role("button", name="Ask the companion to pair").click()
+    options.locator("#status.error, #pair-code:visible").first.wait_for()
+
+    options.get_by_role("button", name="Unpair").click()
+    options.get_by_text("Unpaired").wait_for()
+    assert worker.evaluate("chrome.storage.local.get('token')")["token"] == ""
+    options.get_by_role("button", name="Save and test").click()
+    options.locator("#status.error", has_text="token").wait_for()
+
+
+def test_people_met_at_an_earlier_event_are_listed_as_known(browser, site, live_server):
+    context, extension_id, worker = browser
+    app, base = live_server
+    pair(worker, base, app.config["HALLWAY_TOKEN"])
+    first = site.serve(EVENT_PATH, fixture_text("meetup-event.html"))
+    second = site.serve("/lakeside-data-science/events/301234999/", next_month_event())
+    for url, title in [(first, "Feature Stores"), (second, "Streaming Pipelines Night")]:
+        context.new_page().goto(url)
+        popup = open_popup(context, extension_id, worker, url)
+        popup.get_by_text("Companion connected.").wait_for()
+        popup.get_by_role("button", name="Capture", exact=True).click()
+        popup.locator("#event-title", has_text=title).wait_for()
+
+    known = popup.locator("#known li").all_text_contents()
+    assert sorted(k.split(" · ")[0] for k in known) == ["Ada Quillfeather", "Tomas Verhoeven"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    popup.set_viewport_size({"width": 460, "height": 900})
+    popup.screenshot(path=str(ARTIFACTS / "popup-known-people.png"), full_page=True)

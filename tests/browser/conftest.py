@@ -110,10 +110,20 @@ def open_popup(context, extension_id: str, worker, url: str):
     return popup
 
 
-def stored_events(base: str, token: str) -> list[dict]:
-    req = urllib.request.Request(f"{base}/api/events", headers={"Authorization": f"Bearer {token}"})
+def api_get(base: str, token: str, path: str) -> Any:
+    req = urllib.request.Request(f"{base}{path}", headers={"Authorization": f"Bearer {token}"})
     with urllib.request.urlopen(req, timeout=10) as response:
-        return json.load(response)["events"]
+        return json.load(response)
+
+
+def stored_events(base: str, token: str) -> list[dict]:
+    return api_get(base, token, "/api/events")["events"]
+
+
+def stored_attendees(base: str, token: str, title: str) -> list[dict]:
+    """The people the companion stored for the event with this title."""
+    [event] = [e for e in stored_events(base, token) if e["title"] == title]
+    return api_get(base, token, f"/api/events/{event['id']}")["attendees"]
 
 
 def record_requests(app: Flask) -> list[dict[str, Any]]:

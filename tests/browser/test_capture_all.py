@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import open_popup, pair
+from tests.browser.conftest import open_popup, pair, stored_attendees, stored_events
 from tests.conftest import fixture_text
 
 pytestmark = pytest.mark.browser
@@ -60,6 +60,14 @@ def test_capture_all_sends_each_of_1000_virtualized_rows_once(browser, site, liv
     assert page.evaluate("window.maxRendered") <= 25
     assert page.evaluate("scrollY") == 0
     assert page.locator("#attendee-list .row").count() <= 25
+    # The companion read every row: 1,000 people stored once each as attendees of the event.
+    token = app.config["HALLWAY_TOKEN"]
+    [title] = [e["title"] for e in stored_events(base, token)]
+    stored = stored_attendees(base, token, title)
+    assert len(stored) == 1000
+    assert {a["profile_url"] for a in stored} == {
+        f"https://www.meetup.com/members/{200001 + i}/" for i in range(1000)
+    }
 
 
 def test_capture_all_reads_a_participant_panel_that_scrolls_on_the_wheel(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 
 import click
@@ -9,27 +10,75 @@ from waitress.server import create_server
 
 from companion import config
 from companion.app import create_app
+from companion.pairing.requests import PairingRequest
 
 
-def make_server(data_dir: Path | str | None, port: int):
+class NotLoopback(click.UsageError):
+    """Asked to listen on an address other machines could reach, without saying so loudly."""
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_host(host: str, allow_non_loopback: bool) -> None:
+    """Loopback only, unless the user insists; then warn on every start."""
+    if is_loopback(host):
+        return
+    if not allow_non_loopback:
+        raise NotLoopback(
+            f"Refusing to listen on {host}: other machines could reach your network there. "
+            "Hallway listens on 127.0.0.1 only (add --allow-non-loopback if you really must)."
+        )
+    click.secho(
+        f"WARNING: Hallway listens on {host}, not only on 127.0.0.1. Anything that can reach "
+        "this address can try to reach the companion. Requests still need a loopback Host "
+        "header and a token.",
+        err=True,
+        fg="red",
+        bold=True,
+    )
+
+
+def make_server(data_dir: Path | str | None, port: int, host: str = config.HOST):
     """A bound server; port 0 picks a free one (tests), read back from `effective_port`."""
     app = create_app(data_dir, port)
-    server = create_server(app, host=config.HOST, port=port, threads=4)
+    # Waitress reads a whole body before the app sees it: bound that too, above the app's
+    # own limit so the app answers 413 with its sentence.
+    server = create_server(
+        app, host=host, port=port, threads=4, max_request_body_size=2 * config.MAX_BODY_BYTES
+    )
     app.config["HALLWAY_PORT"] = server.effective_port
     return app, server
 
 
-def serve(data_dir: Path | str | None, port: int) -> None:
-    app, server = make_server(data_dir, port)
+def serve(data_dir: Path | str | None, port: int, host: str = config.HOST) -> None:
+    app, server = make_server(data_dir, port, host)
     folder = app.config["HALLWAY_DATA_DIR"]
-    click.echo(f"Hallway is running at http://{config.HOST}:{server.effective_port}/")
+    base = f"http://{config.HOST}:{server.effective_port}"
+    app.extensions["hallway_pairing"].listeners.append(
+        lambda asked: announce_pairing(asked, f"{base}/pairing")
+    )
+    click.echo(f"Hallway is running at {base}/")
     click.echo(f"Database: {app.extensions['hallway_store'].path}")
     click.echo(
-        "Pair the extension: open its options, paste the token printed by "
-        f"`hallway token --data-dir {folder}`."
+        "Pair the extension: click Pair in its options and approve here, or paste the "
+        f"token printed by `hallway token --data-dir {folder}`."
     )
     click.echo("Press Ctrl+C to stop.")
     try:
         server.run()
     except KeyboardInterrupt:
         click.echo("Stopped.")
+
+
+def announce_pairing(asked: PairingRequest, page: str) -> None:
+    click.echo(
+        f"Pairing request from {asked.name!r} ({asked.origin}), code {asked.code}. "
+        f"Approve or deny it at {page} (it is denied unless you approve)."
+    )

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
-from companion.api import captures, events, health  # noqa: E402, F401  (routes register on import)
+from companion.api import captures, events, health, pairing  # noqa: E402, F401  (routes register on import)

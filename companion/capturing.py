@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from companion import parsers
+from companion import isolation
 from companion.method import notes, prep
 from companion.method.when import describe
 from companion.store import Store, queries
@@ -55,7 +55,7 @@ class CaptureRequest:
 
 def capture(store: Store, request: CaptureRequest) -> dict[str, Any]:
     """Parse, store and answer. Raises parsers.NotUnderstood for a page with no event."""
-    parsed = parsers.parse(request.html, request.url, request.fragments, request.payloads)
+    parsed = isolation.parse(request.html, request.url, request.fragments, request.payloads)
     with store.transaction() as db:
         saved = save_capture(db, parsed, request.capture_id, request.captured_at)
     with store.reading() as db:

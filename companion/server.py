@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from waitress.server import create_server
 
-from companion import config
+from companion import config, isolation
 from companion.app import create_app
 from companion.pairing.requests import PairingRequest
 
@@ -71,6 +71,7 @@ def serve(data_dir: Path | str | None, port: int, host: str = config.HOST) -> No
         f"token printed by `hallway token --data-dir {folder}`."
     )
     click.echo("Press Ctrl+C to stop.")
+    isolation.pool().warm()
     try:
         server.run()
     except KeyboardInterrupt:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import ipaddress
+import queue
+import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -10,7 +14,7 @@ from waitress.server import create_server
 
 from companion import config, isolation
 from companion.app import create_app
-from companion.pairing.requests import PairingRequest
+from companion.pairing.requests import Desk, PairingRequest
 
 
 class NotLoopback(click.UsageError):
@@ -61,9 +65,10 @@ def serve(data_dir: Path | str | None, port: int, host: str = config.HOST) -> No
     app, server = make_server(data_dir, port, host)
     folder = app.config["HALLWAY_DATA_DIR"]
     base = f"http://{config.HOST}:{server.effective_port}"
-    app.extensions["hallway_pairing"].listeners.append(
-        lambda asked: announce_pairing(asked, f"{base}/pairing")
-    )
+    desk = app.extensions["hallway_pairing"]
+    desk.listeners.append(lambda asked: announce_pairing(asked, f"{base}/pairing"))
+    if sys.stdin.isatty():
+        desk.listeners.append(prompt_in_terminal(desk, folder))
     click.echo(f"Hallway is running at {base}/")
     click.echo(f"Database: {app.extensions['hallway_store'].path}")
     click.echo(
@@ -83,3 +88,31 @@ def announce_pairing(asked: PairingRequest, page: str) -> None:
         f"Pairing request from {asked.name!r} ({asked.origin}), code {asked.code}. "
         f"Approve or deny it at {page} (it is denied unless you approve)."
     )
+
+
+def prompt_in_terminal(desk: Desk, data_dir: Path) -> Callable[[PairingRequest], None]:
+    """A listener that asks about each request in this terminal, one at a time."""
+    waiting: queue.Queue[PairingRequest] = queue.Queue()
+
+    def loop() -> None:
+        while answer_in_terminal(desk, data_dir, waiting.get(), click.confirm):
+            pass
+
+    threading.Thread(target=loop, daemon=True, name="pairing-prompt").start()
+    return waiting.put
+
+
+def answer_in_terminal(
+    desk: Desk, data_dir: Path, asked: PairingRequest, confirm: Callable[..., bool]
+) -> bool:
+    """Ask the user (anything but yes denies); False once the terminal cannot answer."""
+    try:
+        approve = confirm(f"Approve pairing {asked.name!r} with code {asked.code}?", default=False)
+    except click.Abort:  # end of input: deny, and stop asking
+        desk.decide(asked.id, False, data_dir)
+        return False
+    if desk.decide(asked.id, approve, data_dir) is None:
+        click.echo("That request was already decided on the pairing page, or it expired.")
+    else:
+        click.echo("Approved: the extension is paired." if approve else "Denied.")
+    return True

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import socket
 
+import click
 import pytest
 
 from companion import server
 from companion.cli import main
-from companion.pairing.requests import PairingRequest
+from companion.pairing import clients
+from companion.pairing.requests import Desk, PairingRequest
 
 
 @pytest.fixture
@@ -86,3 +88,65 @@ def _non_loopback_address() -> str | None:
         except OSError:
             return None
     return None if address.startswith("127.") else address
+
+
+def _raw(port: int, head: str) -> bytes:
+    """Send a hand-written request to the real server; the answer's status line and body."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        s.sendall(head.encode() + b"\r\n\r\n")
+        s.shutdown(socket.SHUT_WR)
+        answer = b""
+        while chunk := s.recv(65536):
+            answer += chunk
+    return answer
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        "Host: attacker.example",  # a DNS-rebinding page: its name now points to 127.0.0.1
+        "Host: attacker.example:{port}",
+        "Host: 127.0.0.1:{port}\r\nHost: attacker.example",  # two Host headers
+        "Host: attacker.example\r\nX-Forwarded-Host: 127.0.0.1:{port}",  # no proxy is trusted
+        "",  # HTTP/1.0 without a Host
+    ],
+)
+def test_rebinding_requests_get_421_from_the_real_server(live_server, headers):
+    app, base = live_server
+    port = int(base.rsplit(":", 1)[1])
+    token = app.config["HALLWAY_TOKEN"]
+    lines = [f"GET /api/events HTTP/1.{1 if headers else 0}", f"Authorization: Bearer {token}"]
+    if headers:
+        lines.append(headers.format(port=port))
+    answer = _raw(port, "\r\n".join(lines))
+    assert answer.split(b"\r\n")[0].endswith(b" 421 MISDIRECTED REQUEST")
+    assert b'"events"' not in answer
+
+
+@pytest.mark.parametrize(
+    "reply, status", [(True, "approved"), (False, "denied"), (click.Abort(), "denied")]
+)
+def test_the_terminal_prompt_approves_only_on_yes(tmp_path, capsys, reply, status):
+    desk = Desk()
+    asked = desk.ask("moz-extension://x", "Hallway for Firefox", "Firefox")
+    questions = []
+
+    def confirm(text, default):
+        questions.append((text, default))
+        if isinstance(reply, BaseException):
+            raise reply
+        return reply
+
+    server.answer_in_terminal(desk, tmp_path, asked, confirm)
+    assert questions == [(f"Approve pairing 'Hallway for Firefox' with code {asked.code}?", False)]
+    assert desk.collect(asked.id).status == status
+    assert (len(clients.listing(tmp_path)) == 1) is (status == "approved")
+
+
+def test_the_terminal_prompt_knows_when_the_page_decided_first(tmp_path, capsys):
+    desk = Desk()
+    asked = desk.ask("moz-extension://x", "Hallway for Firefox", "Firefox")
+    desk.decide(asked.id, False, tmp_path)
+    assert server.answer_in_terminal(desk, tmp_path, asked, lambda *a, **k: True)
+    assert "already decided" in capsys.readouterr().out
+    assert clients.listing(tmp_path) == []

@@ -10,13 +10,20 @@ the extension origin that paired.
 
 from __future__ import annotations
 
-from flask import Flask, Response, abort, current_app, g, request
+import re
+
+from flask import Flask, Response, abort, current_app, request
 
 from companion import API_VERSION, APP_NAME, __version__
 from companion.pairing import clients
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 EXTENSION_SCHEMES = ("chrome-extension://", "moz-extension://")
+# Exactly what browsers send for an extension (Chromium: 32 letters a-p; Firefox: a UUID),
+# so a pairing request cannot smuggle odd text into the terminal or the page.
+EXTENSION_ORIGIN = re.compile(
+    r"chrome-extension://[a-p]{32}|moz-extension://[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"
+)
 OPEN_PATHS = {"/api/health"}
 PAIRING_PATHS = "/api/pairing"
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
@@ -68,7 +75,6 @@ def check_request() -> None:
     # browser could claim any origin, so a missing one proves nothing either way.
     if client.origin and origin and origin != client.origin:
         abort(403, "This token was paired with another extension.")
-    g.hallway_client = client
 
 
 def add_headers(response: Response) -> Response:
@@ -84,7 +90,7 @@ def own_origin() -> str:
 
 def _check_pairing_origin(origin: str | None) -> None:
     asking = request.method == "POST"
-    if (asking and not origin) or (origin and not origin.startswith(EXTENSION_SCHEMES)):
+    if (asking and not origin) or (origin and not EXTENSION_ORIGIN.fullmatch(origin)):
         abort(403, "Only the Hallway extension may ask to pair.")
 
 

@@ -268,3 +268,13 @@ def test_captured_markup_is_escaped_on_the_front_page(client, auth):
     page = client.get("/").get_data(as_text=True)
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
     assert "<img" not in page
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "data:text/html,<script>1</script>", "http://[::1", "file:///x"]
+)
+def test_a_capture_url_must_be_a_web_address(client, app, auth, url):
+    response = client.post("/api/captures", json={**capture_body(), "url": url}, headers=auth)
+    assert response.status_code == 422
+    assert response.get_json() == {"error": "'url' must be the page's http or https address."}
+    assert nothing_stored(app)

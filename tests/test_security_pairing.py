@@ -73,7 +73,17 @@ def bearer(token: str, origin: str | None = CHROME) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(
-    "origin", [None, "https://evil.example", OWN, "null", f"http://localhost:{PORT}"]
+    "origin",
+    [
+        None,
+        "https://evil.example",
+        OWN,
+        "null",
+        f"http://localhost:{PORT}",
+        "chrome-extension://abc\x1b[2Jdefghijklmnopabcdefghijklmno",
+        "moz-extension://not-a-uuid",
+        CHROME + ".evil.example",
+    ],
 )
 def test_only_an_extension_origin_may_ask_to_pair(client, origin):
     headers = {"Origin": origin} if origin else {}

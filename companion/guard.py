@@ -71,8 +71,8 @@ def check_request() -> None:
     client = clients.identify(current_app.config["HALLWAY_DATA_DIR"], _bearer())
     if client is None:
         abort(401, "Missing or wrong token: pair the extension again, or paste `hallway token`.")
-    # A browser always names the origin of an extension's request; a program outside the
-    # browser could claim any origin, so a missing one proves nothing either way.
+    # Chromium names an extension's origin on its writes but not on its GETs, and a program
+    # outside the browser could claim any origin: a missing Origin proves nothing either way.
     if client.origin and origin and origin != client.origin:
         abort(403, "This token was paired with another extension.")
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 from flask import Flask, current_app, jsonify, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
 from companion import api, config, guard, tokens, ui
+from companion.pairing.requests import Desk
 from companion.store import Store
 from companion.store.errors import StoreWriteError
 
@@ -20,11 +22,14 @@ def create_app(data_dir: Path | str | None = None, port: int = config.DEFAULT_PO
         HALLWAY_PORT=port,
         HALLWAY_TOKEN=tokens.get_or_create(folder),
         MAX_CONTENT_LENGTH=config.MAX_BODY_BYTES,
+        HALLWAY_PAGE_KEY=secrets.token_bytes(32),
     )
     app.extensions["hallway_store"] = Store(folder)
+    app.extensions["hallway_pairing"] = Desk()
     guard.install(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(ui.bp)
+    app.register_error_handler(RequestEntityTooLarge, _too_large)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(StoreWriteError, _store_write_error)
     app.register_error_handler(Exception, _unexpected_error)
@@ -42,6 +47,13 @@ def _http_error(error: HTTPException):
     if request.path.startswith("/api/"):
         return jsonify(error=message), error.code
     return message, error.code, {"Content-Type": "text/plain; charset=utf-8"}
+
+
+def _too_large(error: RequestEntityTooLarge):
+    limit = config.MAX_BODY_BYTES // (1024 * 1024)
+    return _http_error(
+        RequestEntityTooLarge(f"The request is larger than {limit} MB, the most Hallway accepts.")
+    )
 
 
 def _unexpected_error(error: Exception):

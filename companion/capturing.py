@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
-from companion import networking, parsers
+from companion import isolation, networking
 from companion.method.when import describe
 from companion.model import Capture
 from companion.store import Store, queries
@@ -45,7 +46,7 @@ class CaptureRequest:
             raise BadCapture("'payloads' must be a list of JSON documents.")
         return cls(
             html=html,
-            url=_optional_str(body, "url"),
+            url=_web_address(body),
             capture_id=_optional_str(body, "capture_id"),
             fragments=list(dict.fromkeys(fragments)),
             payloads=payloads,
@@ -55,7 +56,7 @@ class CaptureRequest:
 
 def capture(store: Store, request: CaptureRequest) -> dict[str, Any]:
     """Parse, store and answer. Raises parsers.NotUnderstood for a page with no event."""
-    parsed = parsers.parse(request.html, request.url, request.fragments, request.payloads)
+    parsed = isolation.parse(request.html, request.url, request.fragments, request.payloads)
     with store.transaction() as db:
         saved = save_capture(db, parsed, request.capture_id, request.captured_at)
         if saved.event_id:
@@ -132,6 +133,18 @@ def _optional_str(body: dict[str, Any], key: str) -> str | None:
     if not isinstance(value, str):
         raise BadCapture(f"'{key}' must be a string.")
     return value.strip() or None
+
+
+def _web_address(body: dict[str, Any]) -> str | None:
+    """The page's address: only http(s), so a stored link can never be `javascript:`."""
+    url = _optional_str(body, "url")
+    try:
+        valid = url is None or urlsplit(url).scheme in {"http", "https"}
+    except ValueError:  # such as an unclosed IPv6 bracket
+        valid = False
+    if not valid:
+        raise BadCapture("'url' must be the page's http or https address.")
+    return url
 
 
 def _now() -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from companion import config, tokens
+from companion.pairing import clients
 
 data_dir_option = click.option(
     "--data-dir",
@@ -26,24 +27,49 @@ def main() -> None:
 
 @main.command()
 @click.option("--port", default=config.DEFAULT_PORT, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--host", default=config.HOST, show_default=True, help="Loopback address to bind.")
+@click.option(
+    "--allow-non-loopback",
+    is_flag=True,
+    help="Let --host be an address other machines can reach (dangerous; warned on every start).",
+)
 @data_dir_option
-def serve(port: int, data_dir: Path | None) -> None:
+def serve(port: int, host: str, allow_non_loopback: bool, data_dir: Path | None) -> None:
     """Run the companion on 127.0.0.1 for the browser extension."""
+    from companion.server import check_host
     from companion.server import serve as run
     from companion.store.errors import StoreError
 
+    check_host(host, allow_non_loopback)
     try:
-        run(data_dir, port)
+        run(data_dir, port, host)
     except StoreError as problem:
         click.echo(str(problem), err=True)
         sys.exit(1)
 
 
 @main.command()
+@click.option("--revoke", metavar="ID", help="Revoke a client's token (ids: `hallway tokens`).")
 @data_dir_option
-def token(data_dir: Path | None) -> None:
-    """Print the token to paste into the extension's options."""
-    click.echo(tokens.get_or_create(config.data_dir(data_dir)))
+def token(revoke: str | None, data_dir: Path | None) -> None:
+    """Print the token to paste into the extension's options, or revoke a token."""
+    folder = config.data_dir(data_dir)
+    if revoke is None:
+        click.echo(tokens.get_or_create(folder))
+        return
+    if not clients.revoke(folder, revoke):
+        raise click.ClickException(f"No client has the id {revoke!r}; see `hallway tokens`.")
+    click.echo(f"Revoked {revoke}: its token no longer works.")
+
+
+@main.command(name="tokens")
+@data_dir_option
+def list_tokens(data_dir: Path | None) -> None:
+    """List who holds a token: the pasted one and every paired extension."""
+    for client in clients.listing(config.data_dir(data_dir)):
+        origin = client.origin or "any extension"
+        paired = f", paired {client.paired_at}" if client.paired_at else ""
+        click.echo(f"{client.id}  {client.name}  ({origin}{paired})")
 
 
 @main.command()

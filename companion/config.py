@@ -10,6 +10,9 @@ from platformdirs import user_data_dir
 DEFAULT_PORT = 5474
 HOST = "127.0.0.1"
 MAX_BODY_BYTES = 25 * 1024 * 1024
+# Per capture; real pages take well under a second and a few hundred MB (SECURITY.md).
+PARSE_SECONDS = 20
+PARSE_MEMORY_BYTES = 3 * 1024 * 1024 * 1024
 
 
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:

@@ -1,24 +1,55 @@
-"""Checks every request passes before any view runs (DESIGN.md section 7).
+"""Checks every request passes before any view runs (DESIGN.md section 7, SECURITY.md).
 
 Any web page the user visits can send requests to 127.0.0.1, and a DNS-rebinding page can
 read the answers of a server that does not check Host. So: the Host must be this loopback
-address, web-page origins are refused, the API needs the bearer token, and writes must be
-JSON (a form post or a no-cors fetch cannot send that content type without a preflight).
+address, web-page origins are refused, writes must be JSON (a form post or a no-cors fetch
+cannot send that content type without a preflight, which gets no CORS approval here), the
+API needs a bearer token from the Authorization header, and a paired token only works from
+the extension origin that paired.
 """
 
 from __future__ import annotations
 
-from flask import Flask, abort, current_app, request
+import re
 
-from companion import tokens
+from flask import Flask, Response, abort, current_app, request
+
+from companion import API_VERSION, APP_NAME, __version__
+from companion.pairing import clients
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 EXTENSION_SCHEMES = ("chrome-extension://", "moz-extension://")
+# Exactly what browsers send for an extension (Chromium: 32 letters a-p; Firefox: a UUID),
+# so a pairing request cannot smuggle odd text into the terminal or the page.
+EXTENSION_ORIGIN = re.compile(
+    r"chrome-extension://[a-p]{32}|moz-extension://[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"
+)
 OPEN_PATHS = {"/api/health"}
+PAIRING_PATHS = "/api/pairing"
+WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+# Sent on every answer, errors included. The name and API version let the extension tell
+# Hallway from any other program on that port; the rest stop caching, MIME sniffing and
+# framing (a page that frames /pairing could trick a click on "Approve").
+RESPONSE_HEADERS = {
+    "X-Hallway": f"{APP_NAME} {__version__}",
+    "X-Hallway-API": str(API_VERSION),
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": (
+        "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    ),
+    # Not "no-referrer": with it Chromium sends `Origin: null` on the pairing page's own
+    # form posts, which the guard must refuse.
+    "Referrer-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
 
 
 def install(app: Flask) -> None:
     app.before_request(check_request)
+    app.after_request(add_headers)
 
 
 def check_request() -> None:
@@ -26,21 +57,44 @@ def check_request() -> None:
     if request.host not in {f"{name}:{port}" for name in LOOPBACK_NAMES}:
         abort(421, "This companion only answers requests addressed to 127.0.0.1.")
     origin = request.headers.get("Origin")
-    if origin and not origin.startswith(EXTENSION_SCHEMES) and origin != _own_origin(port):
+    if origin and not origin.startswith(EXTENSION_SCHEMES) and origin != own_origin():
         abort(403, "Requests from web pages are refused.")
-    if not request.path.startswith("/api/") or request.path in OPEN_PATHS:
+    if not request.path.startswith("/api/"):
         return
-    if not tokens.matches(_bearer(), current_app.config["HALLWAY_TOKEN"]):
-        abort(401, "Missing or wrong token: pair the extension with `hallway token`.")
-    if request.method in {"POST", "PUT", "PATCH", "DELETE"} and not request.is_json:
+    if request.method in WRITE_METHODS and not request.is_json:
         abort(415, "Send the request body as application/json.")
+    if request.path in OPEN_PATHS:
+        return
+    if request.path == PAIRING_PATHS or request.path.startswith(PAIRING_PATHS + "/"):
+        _check_pairing_origin(origin)
+        return
+    client = clients.identify(current_app.config["HALLWAY_DATA_DIR"], _bearer())
+    if client is None:
+        abort(401, "Missing or wrong token: pair the extension again, or paste `hallway token`.")
+    # Chromium names an extension's origin on its writes but not on its GETs, and a program
+    # outside the browser could claim any origin: a missing Origin proves nothing either way.
+    if client.origin and origin and origin != client.origin:
+        abort(403, "This token was paired with another extension.")
+
+
+def add_headers(response: Response) -> Response:
+    for name, value in RESPONSE_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
+
+
+def own_origin() -> str:
+    """The review pages' own origin (the Host was checked first, so this is loopback)."""
+    return f"http://{request.host}"
+
+
+def _check_pairing_origin(origin: str | None) -> None:
+    asking = request.method == "POST"
+    if (asking and not origin) or (origin and not EXTENSION_ORIGIN.fullmatch(origin)):
+        abort(403, "Only the Hallway extension may ask to pair.")
 
 
 def _bearer() -> str | None:
     header = request.headers.get("Authorization", "")
     scheme, _, value = header.partition(" ")
     return value.strip() if scheme.lower() == "bearer" and value.strip() else None
-
-
-def _own_origin(port: int) -> str:
-    return f"http://{request.host}" if request.host.endswith(f":{port}") else ""

@@ -2,34 +2,117 @@
 
 from __future__ import annotations
 
+import ipaddress
+import queue
+import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 from waitress.server import create_server
 
-from companion import config
+from companion import config, isolation
 from companion.app import create_app
+from companion.pairing.requests import Desk, PairingRequest
 
 
-def make_server(data_dir: Path | str | None, port: int):
+class NotLoopback(click.UsageError):
+    """Asked to listen on an address other machines could reach, without saying so loudly."""
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_host(host: str, allow_non_loopback: bool) -> None:
+    """Loopback only, unless the user insists; then warn on every start."""
+    if is_loopback(host):
+        return
+    if not allow_non_loopback:
+        raise NotLoopback(
+            f"Refusing to listen on {host}: other machines could reach your network there. "
+            "Hallway listens on 127.0.0.1 only (add --allow-non-loopback if you really must)."
+        )
+    click.secho(
+        f"WARNING: Hallway listens on {host}, not only on 127.0.0.1. Anything that can reach "
+        "this address can try to reach the companion. Requests still need a loopback Host "
+        "header and a token.",
+        err=True,
+        fg="red",
+        bold=True,
+    )
+
+
+def make_server(data_dir: Path | str | None, port: int, host: str = config.HOST):
     """A bound server; port 0 picks a free one (tests), read back from `effective_port`."""
     app = create_app(data_dir, port)
-    server = create_server(app, host=config.HOST, port=port, threads=4)
+    # Waitress reads a whole body before the app sees it: bound that too, above the app's
+    # own limit so the app answers 413 with its sentence.
+    server = create_server(
+        app, host=host, port=port, threads=4, max_request_body_size=2 * config.MAX_BODY_BYTES
+    )
     app.config["HALLWAY_PORT"] = server.effective_port
     return app, server
 
 
-def serve(data_dir: Path | str | None, port: int) -> None:
-    app, server = make_server(data_dir, port)
+def serve(data_dir: Path | str | None, port: int, host: str = config.HOST) -> None:
+    app, server = make_server(data_dir, port, host)
     folder = app.config["HALLWAY_DATA_DIR"]
-    click.echo(f"Hallway is running at http://{config.HOST}:{server.effective_port}/")
+    base = f"http://{config.HOST}:{server.effective_port}"
+    desk = app.extensions["hallway_pairing"]
+    desk.listeners.append(lambda asked: announce_pairing(asked, f"{base}/pairing"))
+    if sys.stdin.isatty():
+        desk.listeners.append(prompt_in_terminal(desk, folder))
+    click.echo(f"Hallway is running at {base}/")
     click.echo(f"Database: {app.extensions['hallway_store'].path}")
     click.echo(
-        "Pair the extension: open its options, paste the token printed by "
-        f"`hallway token --data-dir {folder}`."
+        "Pair the extension: click Pair in its options and approve here, or paste the "
+        f"token printed by `hallway token --data-dir {folder}`."
     )
     click.echo("Press Ctrl+C to stop.")
+    isolation.pool().warm()
     try:
         server.run()
     except KeyboardInterrupt:
         click.echo("Stopped.")
+
+
+def announce_pairing(asked: PairingRequest, page: str) -> None:
+    click.echo(
+        f"Pairing request from {asked.name!r} ({asked.origin}), code {asked.code}. "
+        f"Approve or deny it at {page} (it is denied unless you approve)."
+    )
+
+
+def prompt_in_terminal(desk: Desk, data_dir: Path) -> Callable[[PairingRequest], None]:
+    """A listener that asks about each request in this terminal, one at a time."""
+    waiting: queue.Queue[PairingRequest] = queue.Queue()
+
+    def loop() -> None:
+        while answer_in_terminal(desk, data_dir, waiting.get(), click.confirm):
+            pass
+
+    threading.Thread(target=loop, daemon=True, name="pairing-prompt").start()
+    return waiting.put
+
+
+def answer_in_terminal(
+    desk: Desk, data_dir: Path, asked: PairingRequest, confirm: Callable[..., bool]
+) -> bool:
+    """Ask the user (anything but yes denies); False once the terminal cannot answer."""
+    try:
+        approve = confirm(f"Approve pairing {asked.name!r} with code {asked.code}?", default=False)
+    except click.Abort:  # end of input: deny, and stop asking
+        desk.decide(asked.id, False, data_dir)
+        return False
+    if desk.decide(asked.id, approve, data_dir) is None:
+        click.echo("That request was already decided on the pairing page, or it expired.")
+    else:
+        click.echo("Approved: the extension is paired." if approve else "Denied.")
+    return True

@@ -238,7 +238,7 @@ def test_a_full_disk_through_the_api_is_507_with_a_sentence(tmp_path):
         return [response.status_code, response.get_json()]
 
     status, reply = in_child(post_on_a_full_disk)["value"]
-    assert status == 507
+    assert status == 507, reply
     assert "full" in reply["error"] and reply["error"].endswith(".")
     assert db_bytes(tmp_path / "data") == before
 
@@ -276,6 +276,7 @@ def _become_nobody() -> None:
 
 
 def test_a_read_only_folder_is_a_clear_error_and_the_old_data_stays(shared_folder):
+    from companion import isolation
     from companion.app import create_app
     from tests.conftest import PORT, fixture_text
 
@@ -289,6 +290,8 @@ def test_a_read_only_folder_is_a_clear_error_and_the_old_data_stays(shared_folde
 
     def capture_in_a_read_only_folder():
         client, auth = _client(create_app(folder, PORT))  # reads the token before dropping
+        # Start the parse workers while the interpreter's files (under /root) are readable.
+        isolation.pool().warm()
         _become_nobody()
         listed = client.get("/api/events", headers=auth).get_json()["events"]
         body = {"capture_id": "ro-1", "html": fixture_text("meetup-event.html")}
@@ -303,7 +306,7 @@ def test_a_read_only_folder_is_a_clear_error_and_the_old_data_stays(shared_folde
     assert "value" in answer, answer
     listed, status, reply, direct = answer["value"]
     assert listed == 1  # reading still works
-    assert status == 503
+    assert status == 503, reply
     assert "read-only" in reply["error"] and reply["error"].endswith(".")
     assert "read-only" in direct
     assert db_bytes(folder) == before

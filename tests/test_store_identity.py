@@ -183,7 +183,7 @@ def test_a_group_page_goes_through_the_capture_pipeline(tmp_path, monkeypatch):
 
     store = Store(tmp_path)
     store_capture(store, _event_page())
-    monkeypatch.setattr(capturing.parsers, "parse", lambda *args: _group_page())
+    monkeypatch.setattr(capturing.isolation, "parse", lambda *args: _group_page())
     request = capturing.CaptureRequest("<html></html>", None, "g-1", [], [], AT)
     reply = capturing.capture(store, request)
     assert reply["kind"] == "listing" and reply["event"] is None

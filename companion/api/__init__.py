@@ -12,6 +12,7 @@ from companion.api import (  # noqa: E402, F401  (routes register on import)
     health,
     linkedin,
     merge,
+    pairing,
     people,
     settings,
     store,

@@ -410,9 +410,15 @@ def record_question(
     db: TinyDB, event_id: int, person_id: int, question: str, on: str
 ) -> dict[str, Any]:
     """Inside a transaction: the question a person asked, kept on their attendance (the
-    connection note cites it) and logged as a note on their timeline."""
+    connection note cites it) and logged as a note on their timeline.
+
+    The note names the event rather than linking it: a note linked to an event reads as
+    "you talked", and hearing someone's question is not talking with them.
+    """
     network.set_question(db, person_id, event_id, question)
-    note = {"kind": "note", "date": on, "event_id": event_id, "note": f"Asked: {question}"}
+    title = (db.table("events").get(doc_id=event_id) or {}).get("title")
+    text = f"Asked at {title}: {question}" if title else f"Asked: {question}"
+    note = {"kind": "note", "date": on, "event_id": None, "note": text}
     return log_interaction(db, person_id, note)
 
 
@@ -474,8 +480,8 @@ def timeline(net: Network, person_id: int) -> list[dict[str, Any]]:
                 {"kind": "seen_at", "date": day, "event_id": a["event_id"], "note": ""}
                 | {"title": _title(net, a["event_id"])}
             )
-    entries.sort(key=lambda e: e.get("date") or "", reverse=True)
-    return entries
+    # Newest first; on one day, the latest logged first.
+    return sorted(reversed(entries), key=lambda e: e.get("date") or "", reverse=True)
 
 
 def _title(net: Network, event_id: int | None) -> str | None:

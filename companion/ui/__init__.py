@@ -6,4 +6,11 @@ bp = Blueprint(
     "ui", __name__, template_folder="templates", static_folder="static", static_url_path="/static"
 )
 
-from companion.ui import pages  # noqa: E402, F401  (routes register on import)
+from companion.ui import (  # noqa: E402, F401  (routes register on import)
+    csrf,
+    events,
+    headers,
+    home,
+    people,
+    settings,
+)

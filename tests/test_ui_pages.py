@@ -66,6 +66,12 @@ def test_a_name_that_is_markup_shows_as_text_on_every_page(client, seeded):
         assert escaped in body, url
 
 
+def test_the_pages_own_style_and_script_load(client):
+    for name in ("hallway.css", "hallway.js"):
+        assert client.get(f"/assets/{name}").status_code == 200
+    assert 'href="/assets/hallway.css"' in client.get("/").get_data(as_text=True)
+
+
 def test_pages_forbid_scripts_and_images_from_elsewhere(client, seeded, app):
     policy = client.get(f"/people/{seeded.mira}").headers["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "img-src 'self' data:;" in policy

@@ -454,7 +454,7 @@ def event_room(net: Network, event_id: int) -> dict[str, Any]:
             "roles": a.roles,
             "class": a.cls,
             "interactions": a.touches,
-            "known": a.known,
+            "known": _known_before(net, a.id, event_id),
             "talked": a.id in talked,
             "question": questions.get(a.id),
         }
@@ -465,6 +465,19 @@ def event_room(net: Network, event_id: int) -> dict[str, Any]:
         "known": [r for r in rows if r["known"]],
         "talk_to": [{"id": a.id, "name": a.name, "why": why} for a, why in talk_to(present)],
     }
+
+
+def _known_before(net: Network, person_id: int, event_id: int) -> bool:
+    """Met before this event's day: a touch, or another event, dated earlier. What you log at
+    the event itself, afterwards, does not make someone a person you already knew."""
+    day = net.day(event_id)
+    if day is None:
+        return net.known(person_id, event_id)
+    touched = any(
+        i["kind"] not in NOT_TOUCHES and (i.get("date") or day) < day
+        for i in net.touches_of(person_id)
+    )
+    return touched or any((net.day(e) or day) < day for e in net.event_ids(person_id))
 
 
 def timeline(net: Network, person_id: int) -> list[dict[str, Any]]:

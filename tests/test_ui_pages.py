@@ -234,8 +234,11 @@ def test_event_page_has_prep_room_and_talk_to(client, seeded):
     assert "Attendees (5)" in page
     talk_to = page.split("Talk to")[1].split("People you already knew")[0]
     assert talk_to.strip().startswith("Ada Quillfeather (organizer)")
-    known = text(client.get(f"/events/{seeded.upcoming}?{T}")).split("People you already knew")[1]
-    assert "Ada Quillfeather" in known.split("Attendees")[0]
+    known = page.split("People you already knew")[1].split("Attendees")[0]
+    assert "Nobody you had met before." in known  # touches at this event do not count
+    upcoming = text(client.get(f"/events/{seeded.upcoming}?{T}"))
+    known = upcoming.split("People you already knew")[1].split("Attendees")[0]
+    assert "Ada Quillfeather 2 of 8 interactions" in known and "Mira" not in known
 
 
 def test_ticking_whom_you_talked_to_logs_talked_once(client, seeded, token, app):

@@ -61,7 +61,7 @@ def test_pages_fit_a_narrow_window(review):
         tab.goto(base + path)
         overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, path
-    shot(tab, "person-narrow")
+    shot(tab, "event-narrow")
 
 
 def test_search_and_filters_narrow_the_list(review):

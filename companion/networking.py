@@ -399,8 +399,8 @@ def event_day(net: Network, event_id: int, today: date) -> str:
 
 def record_talked(db: TinyDB, net: Network, event_id: int, person_ids: list[int], on: str) -> int:
     """Inside a transaction: a "talked" touch at the event for each person not yet ticked."""
-    done = set(talked_at(net, event_id))
-    new = [pid for pid in dict.fromkeys(person_ids) if pid not in done and pid in net.people]
+    done, there = set(talked_at(net, event_id)), set(net.attendees(event_id))
+    new = [pid for pid in dict.fromkeys(person_ids) if pid in there - done]
     for pid in new:
         log_interaction(db, pid, {"kind": "talked", "date": on, "event_id": event_id, "note": ""})
     return len(new)

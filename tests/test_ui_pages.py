@@ -350,3 +350,34 @@ def test_a_store_opened_from_a_backup_says_so_loudly(client, seeded, app):
     app.extensions["hallway_store"].recovered_from = Path("hallway.json.2")
     page = text(client.get(f"/?{T}"))
     assert "The database file was damaged." in page and "hallway.json.2" in page
+
+
+def test_a_same_name_linkedin_connection_is_resolved_on_the_person_page(client, seeded, token):
+    csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    csv += "Mira,Okonkwo,,,Brightwater,Data engineer,2 Feb 2025\n"
+    upload = (io.BytesIO(csv.encode()), "Connections.csv")
+    client.post("/settings/linkedin", data={csrf.FIELD: token, "connections": upload})
+    page = text(client.get(f"/people/{seeded.mira}"))
+    assert "Mira Okonkwo: Data engineer at Brightwater, connected 2025-02-02" in page
+    body = client.get(f"/people/{seeded.mira}").get_data(as_text=True)
+    action = re.search(r'action="(/people/\d+/linkedin/\d+)"', body).group(1)
+    assert post(client, action, token).status_code == 303
+    assert "Connection: connected" in text(client.get(f"/people/{seeded.mira}"))
+    assert "Connection: none" in text(client.get(f"/people/{seeded.mira_again}"))
+    assert post(client, action, token).status_code == 404
+
+
+def test_ticks_for_people_not_at_the_event_are_ignored(client, seeded, token, app):
+    url = f"/events/{seeded.upcoming}/talked"
+    client.post(url, data={csrf.FIELD: token, "person": [str(seeded.jonas)]})
+    with app.extensions["hallway_store"].reading() as db:
+        assert not [
+            i
+            for i in db.table("interactions").all()
+            if i["kind"] == "talked" and i["person_id"] == seeded.jonas
+        ]
+
+
+def test_notes_for_an_event_chosen_in_the_address(client, seeded):
+    page = text(client.get(f"/people/{seeded.jonas}?event={seeded.upcoming}"))
+    assert "For Vectors at Dusk." in page and "Vectors at Dusk" in page.split("LinkedIn invite")[1]

@@ -24,6 +24,7 @@ DONE = {
     "talked": "Whom you talked to is saved.",
     "question": "The question is saved; the connection note now cites it.",
     "settings": "The settings are saved.",
+    "linkedin": "The LinkedIn connection is now on this person.",
 }
 
 

@@ -10,7 +10,8 @@ from companion.method import edits, interactions
 from companion.method.classify import CLASSES
 from companion.method.followups import STATUSES
 from companion.store import merge, network
-from companion.store.db import now
+from companion.store.db import now, raw
+from companion.store.linkedin import NotConnections, resolve_pending
 from companion.ui import bp, common
 
 
@@ -51,18 +52,25 @@ def person(person_id: int):
         common.event_or_404(net, event_id)
     with common.store().reading() as db:
         pairs = [s for s in merge.suggestions(db) if person_id in s["people"]]
+        linkedin = [
+            {"id": int(i), **p["connection"]}
+            for i, p in raw(db, "linkedin_pending").items()
+            if person_id in p["candidates"]
+        ]
     g.allow_photos = net.settings["show_photos"]
     return render_template(
         "person.html",
         person=networking.detail(net, person_id, common.today()),
         timeline=networking.timeline(net, person_id),
-        notes=networking.person_notes(net, person_id, event_id),
+        notes=(drafted := networking.person_notes(net, person_id, event_id)),
+        note_event=net.events[drafted["event_id"]] if drafted else None,
         duplicates=[
             {"other": net.people[other], "reason": s["reason"]}
             for s in pairs
             for other in s["people"]
             if other != person_id and other in net.people
         ],
+        linkedin=linkedin,
         events=[net.events[e] for e in net.event_ids(person_id) if e in net.events],
         kinds=[k for k in interactions.KINDS if k != "seen_at"],
         classes=CLASSES,
@@ -129,3 +137,14 @@ def not_duplicate(person_id: int):
     with common.store().transaction() as db:
         merge.dismiss(db, person_id, other)
     return common.done("ui.person", "dismissed", person_id=person_id)
+
+
+@bp.post("/people/<int:person_id>/linkedin/<int:pending_id>")
+def choose_linkedin(person_id: int, pending_id: int):
+    """The user says this person is the one a same-name LinkedIn connection means."""
+    with common.store().transaction() as db:
+        try:
+            resolve_pending(db, pending_id, person_id, now())
+        except NotConnections as problem:
+            abort(404, str(problem))
+    return common.done("ui.person", "linkedin", person_id=person_id)

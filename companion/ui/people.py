@@ -50,27 +50,15 @@ def person(person_id: int):
     event_id = args.number("event")
     if event_id is not None:
         common.event_or_404(net, event_id)
-    with common.store().reading() as db:
-        pairs = [s for s in merge.suggestions(db) if person_id in s["people"]]
-        linkedin = [
-            {"id": int(i), **p["connection"]}
-            for i, p in raw(db, "linkedin_pending").items()
-            if person_id in p["candidates"]
-        ]
+    drafted = networking.person_notes(net, person_id, event_id)
     g.allow_photos = net.settings["show_photos"]
     return render_template(
         "person.html",
         person=networking.detail(net, person_id, common.today()),
         timeline=networking.timeline(net, person_id),
-        notes=(drafted := networking.person_notes(net, person_id, event_id)),
+        notes=drafted,
         note_event=net.events[drafted["event_id"]] if drafted else None,
-        duplicates=[
-            {"other": net.people[other], "reason": s["reason"]}
-            for s in pairs
-            for other in s["people"]
-            if other != person_id and other in net.people
-        ],
-        linkedin=linkedin,
+        **_same_name(net, person_id),
         events=[net.events[e] for e in net.event_ids(person_id) if e in net.events],
         kinds=[k for k in interactions.KINDS if k != "seen_at"],
         classes=CLASSES,
@@ -78,6 +66,27 @@ def person(person_id: int):
         settings=net.settings,
         today=common.today().isoformat(),
     )
+
+
+def _same_name(net: networking.Network, person_id: int) -> dict[str, list[dict]]:
+    """What waits for the user's word: records that may be this person too, and same-name
+    LinkedIn connections that may be theirs."""
+    with common.store().reading() as db:
+        pairs = [s for s in merge.suggestions(db) if person_id in s["people"]]
+        pending = [
+            {"id": int(i), **p["connection"]}
+            for i, p in raw(db, "linkedin_pending").items()
+            if person_id in p["candidates"]
+        ]
+    return {
+        "duplicates": [
+            {"other": net.people[other], "reason": s["reason"]}
+            for s in pairs
+            for other in s["people"]
+            if other != person_id and other in net.people
+        ],
+        "linkedin": pending,
+    }
 
 
 @bp.post("/people/<int:person_id>")

@@ -36,10 +36,10 @@ def talked(event_id: int):
     chosen = [int(v) for v in request.form.getlist("person") if v.isdigit()]
     if not chosen:
         abort(422, "Tick at least one person you talked to.")
-    net = common.network()
-    common.event_or_404(net, event_id)
-    on = networking.event_day(net, event_id, common.today())
     with common.store().transaction() as db:
+        net = networking.Network.load(db)  # in the transaction: two tabs never tick twice
+        common.event_or_404(net, event_id)
+        on = networking.event_day(net, event_id, common.today())
         networking.record_talked(db, net, event_id, chosen, on)
     return common.done("ui.event", "talked", "room", event_id=event_id)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from pathlib import Path
 
 from flask import Flask, current_app, jsonify, request
@@ -22,7 +21,6 @@ def create_app(data_dir: Path | str | None = None, port: int = config.DEFAULT_PO
         HALLWAY_PORT=port,
         HALLWAY_TOKEN=tokens.get_or_create(folder),
         MAX_CONTENT_LENGTH=config.MAX_BODY_BYTES,
-        HALLWAY_PAGE_KEY=secrets.token_bytes(32),
     )
     app.extensions["hallway_store"] = Store(folder)
     app.extensions["hallway_pairing"] = Desk()

@@ -16,7 +16,7 @@ from tinydb import TinyDB
 from companion.method import followups, notes, organizer
 from companion.method.classify import classify
 from companion.method.interactions import NOT_TOUCHES, PERSONAL, iso_date, last_touch, progress
-from companion.method.prep import HOST_ROLES, Attendee, prep_notes
+from companion.method.prep import HOST_ROLES, Attendee, prep_notes, talk_to
 from companion.method.settings import user_zone, with_defaults
 from companion.store import network
 
@@ -57,6 +57,7 @@ class Network:
         for a in self.attendances:
             self._of_person.setdefault(a["person_id"], []).append(a)
             self._at_event.setdefault(a["event_id"], set()).add(a["person_id"])
+        self._event_day = {e: iso_date(event.get("start")) for e, event in self.events.items()}
 
     def touches_of(self, person_id: int) -> list[dict[str, Any]]:
         return self.interactions.get(person_id, [])
@@ -78,12 +79,12 @@ class Network:
         """The people at an event, each once, by id."""
         return sorted(self._at_event.get(event_id, []))
 
+    def day(self, event_id: int | None) -> str | None:
+        """The date an event started on (YYYY-MM-DD), when known."""
+        return self._event_day.get(event_id) if event_id is not None else None
+
     def last_seen(self, person_id: int) -> str | None:
-        dates = [
-            iso_date(self.events[e].get("start"))
-            for e in self.event_ids(person_id)
-            if e in self.events
-        ]
+        dates = [self._event_day.get(a["event_id"]) for a in self._of_person.get(person_id, [])]
         dates.append(last_touch(self.touches_of(person_id)))
         return max((d for d in dates if d), default=None)
 
@@ -119,27 +120,51 @@ def list_people(
     due: bool = False,
     sort: str = "last_seen",
     page: int = 1,
+    group: str | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
-    """One page of people matching every filter given, and how many match in all."""
+    """One page of people matching every filter given, and how many match in all.
+
+    Cheap filters run first and only the page's rows are summarized: a network of tens of
+    thousands of people answers in well under a second.
+    """
     ids = net.attendees(event) if event is not None else list(net.people)
-    rows = [summary(net, pid) for pid in ids if pid in net.people]
+    ids = [pid for pid in ids if pid in net.people]
     needle = q.casefold().strip()
     if needle:
-        rows = [r for r in rows if needle in _searchable(net.people[r["id"]])]
-    if cls:
-        rows = [r for r in rows if r["class"] == cls]
+        ids = [pid for pid in ids if needle in _searchable(net.people[pid])]
+    if group:
+        ids = [pid for pid in ids if group in _groups_of(net, pid)]
     if status:
-        rows = [r for r in rows if r["status"] == status]
+        ids = [pid for pid in ids if followups.status(net.people[pid]) == status]
+    if cls:
+        ids = [pid for pid in ids if classify(net.people[pid], net.roles(pid)).cls == cls]
     if due:
-        rows = [r for r in rows if (step := next_step(net, r["id"])) and step.is_due(today)]
-    if sort == "interactions":
-        rows.sort(key=lambda r: (-r["interactions"], r["name"] or ""))
-    elif sort == "name":
-        rows.sort(key=lambda r: (r["name"] or "").casefold())
-    else:
-        rows.sort(key=lambda r: (r["last_seen"] or "", r["id"]), reverse=True)
+        ids = [pid for pid in ids if (step := next_step(net, pid)) and step.is_due(today)]
+    ids.sort(key=_sort_key(net, sort), reverse=sort not in ("interactions", "name"))
     start = (page - 1) * PAGE_SIZE
-    return rows[start : start + PAGE_SIZE], len(rows)
+    return [summary(net, pid) for pid in ids[start : start + PAGE_SIZE]], len(ids)
+
+
+def _sort_key(net: Network, sort: str) -> Any:
+    name = lambda pid: net.people[pid].get("name") or ""  # noqa: E731
+    if sort == "interactions":
+        return lambda pid: (-progress(net.touches_of(pid))["count"], name(pid))
+    if sort == "name":
+        return lambda pid: name(pid).casefold()
+    return lambda pid: (net.last_seen(pid) or "", pid)
+
+
+def groups(net: Network) -> list[str]:
+    """The names of the groups whose events were captured, for a filter."""
+    return sorted({g for e in net.events.values() if (g := _group_name(e))}, key=str.casefold)
+
+
+def _group_name(event: dict[str, Any]) -> str | None:
+    return (event.get("group") or {}).get("name")
+
+
+def _groups_of(net: Network, person_id: int) -> set[str | None]:
+    return {_group_name(net.events.get(e, {})) for e in net.event_ids(person_id)}
 
 
 def _searchable(person: dict[str, Any]) -> str:
@@ -354,3 +379,156 @@ def organizer_view(net: Network, event_id: int) -> list[dict[str, Any]]:
         for pid in net.attendees(event_id)
         if "speaker" in net.roles(pid, event_id) and pid in net.people
     ]
+
+
+def log_interaction(db: TinyDB, person_id: int, fields: dict[str, Any]) -> dict[str, Any]:
+    """Inside a transaction: store a checked interaction and move the connection status on
+    (logging an invite or a connection advances it)."""
+    stored = network.add_interaction(db, person_id, fields)
+    person = db.table("people").get(doc_id=person_id) or {}
+    moved = followups.status_after(followups.status(person), fields["kind"])
+    if moved != followups.status(person):
+        network.update_person(db, person_id, {"status": moved})
+    return stored
+
+
+def event_day(net: Network, event_id: int, today: date) -> str:
+    """The day to date what happened at an event: its start, else today."""
+    return net.day(event_id) or today.isoformat()
+
+
+def record_talked(db: TinyDB, net: Network, event_id: int, person_ids: list[int], on: str) -> int:
+    """Inside a transaction: a "talked" touch at the event for each person not yet ticked."""
+    done, there = set(talked_at(net, event_id)), set(net.attendees(event_id))
+    new = [pid for pid in dict.fromkeys(person_ids) if pid in there - done]
+    for pid in new:
+        log_interaction(db, pid, {"kind": "talked", "date": on, "event_id": event_id, "note": ""})
+    return len(new)
+
+
+def record_question(
+    db: TinyDB, event_id: int, person_id: int, question: str, on: str
+) -> dict[str, Any]:
+    """Inside a transaction: the question a person asked, kept on their attendance (the
+    connection note cites it) and logged as a note on their timeline.
+
+    The note names the event rather than linking it: a note linked to an event reads as
+    "you talked", and hearing someone's question is not talking with them.
+    """
+    network.set_question(db, person_id, event_id, question)
+    title = (db.table("events").get(doc_id=event_id) or {}).get("title")
+    text = f"Asked at {title}: {question}" if title else f"Asked: {question}"
+    note = {"kind": "note", "date": on, "event_id": None, "note": text}
+    return log_interaction(db, person_id, note)
+
+
+def talked_at(net: Network, event_id: int) -> list[int]:
+    """The people you logged talking to at this event."""
+    return sorted(
+        pid
+        for pid in net.attendees(event_id)
+        if any(
+            i.get("event_id") == event_id and i["kind"] in _TALKED_KINDS - {"note"}
+            for i in net.touches_of(pid)
+        )
+    )
+
+
+def event_room(net: Network, event_id: int) -> dict[str, Any]:
+    """Who is at an event: everyone with their role and class, whom you knew already, whom
+    to talk to (the prep notes' half-and-half list), and what you logged there."""
+    present = [
+        _attendee(net, pid, event_id) for pid in net.attendees(event_id) if pid in net.people
+    ]
+    talked = set(talked_at(net, event_id))
+    questions = {
+        a["person_id"]: a["question"]
+        for a in net.attendances
+        if a["event_id"] == event_id and a.get("question")
+    }
+    rows = [
+        {
+            "id": a.id,
+            "name": a.name,
+            "headline": a.headline,
+            "roles": a.roles,
+            "class": a.cls,
+            "interactions": a.touches,
+            "known": _known_before(net, a.id, event_id),
+            "talked": a.id in talked,
+            "question": questions.get(a.id),
+        }
+        for a in sorted(present, key=lambda a: (not a.has(HOST_ROLES), a.name.casefold()))
+    ]
+    return {
+        "attendees": rows,
+        "known": [r for r in rows if r["known"]],
+        "talk_to": [{"id": a.id, "name": a.name, "why": why} for a, why in talk_to(present)],
+    }
+
+
+def _known_before(net: Network, person_id: int, event_id: int) -> bool:
+    """Met before this event's day: a touch, or another event, dated earlier. What you log at
+    the event itself, afterwards, does not make someone a person you already knew."""
+    day = net.day(event_id)
+    if day is None:
+        return net.known(person_id, event_id)
+    touched = any(
+        i["kind"] not in NOT_TOUCHES and (i.get("date") or day) < day
+        for i in net.touches_of(person_id)
+    )
+    return touched or any((net.day(e) or day) < day for e in net.event_ids(person_id))
+
+
+def timeline(net: Network, person_id: int) -> list[dict[str, Any]]:
+    """A person's events and interactions, newest first; an event shows once."""
+    logged = net.touches_of(person_id)
+    entries = [{**i, "title": _title(net, i.get("event_id"))} for i in logged]
+    seen = {i.get("event_id") for i in logged if i["kind"] == "seen_at"}
+    for a in net.attended(person_id):
+        if a["event_id"] not in seen:
+            seen.add(a["event_id"])
+            day = net.day(a["event_id"])
+            entries.append(
+                {"kind": "seen_at", "date": day, "event_id": a["event_id"], "note": ""}
+                | {"title": _title(net, a["event_id"])}
+            )
+    # Newest first; on one day, the latest logged first.
+    return sorted(reversed(entries), key=lambda e: e.get("date") or "", reverse=True)
+
+
+def _title(net: Network, event_id: int | None) -> str | None:
+    return net.events.get(event_id, {}).get("title") if event_id is not None else None
+
+
+def recent_activity(net: Network, limit: int = 10) -> list[dict[str, Any]]:
+    """The latest things you logged yourself (not the "seen at" a capture adds), newest first."""
+    logged = [
+        i
+        for touches in net.interactions.values()
+        for i in touches
+        if i["kind"] != "seen_at" and i["person_id"] in net.people
+    ]
+    logged.sort(key=lambda i: (i.get("date") or "", i["id"]), reverse=True)
+    return [
+        {**i, "person": _brief(net, i["person_id"]), "title": _title(net, i.get("event_id"))}
+        for i in logged[:limit]
+    ]
+
+
+def events_around(net: Network, today: date, limit: int = 5) -> dict[str, list[dict[str, Any]]]:
+    """The next events (soonest first) and the latest past ones (newest first)."""
+    day = today.isoformat()
+    dated = sorted((e for e in net.events.values() if net.day(e["id"])), key=lambda e: e["start"])
+    return {
+        "upcoming": [e for e in dated if (net.day(e["id"]) or "") >= day][:limit],
+        "recent": [e for e in reversed(dated) if (net.day(e["id"]) or "") < day][:limit],
+    }
+
+
+def counts(net: Network) -> dict[str, int]:
+    return {
+        "people": len(net.people),
+        "events": len(net.events),
+        "interactions": sum(len(touches) for touches in net.interactions.values()),
+    }

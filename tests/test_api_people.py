@@ -289,6 +289,7 @@ def test_settings_defaults_changes_and_refusals(client, auth):
         "invite_budget": 5,
         "language": "en",
         "timezone": None,
+        "show_photos": False,
     }
     changed = client.post(
         "/api/settings", json={"invite_budget": 3, "timezone": "Europe/Berlin"}, headers=auth

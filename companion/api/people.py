@@ -6,7 +6,7 @@ from flask import abort, current_app, jsonify, request
 
 from companion import networking
 from companion.api import args, bp
-from companion.method import edits, followups, interactions
+from companion.method import edits, interactions
 from companion.method.classify import CLASSES
 from companion.method.followups import STATUSES
 from companion.store import network
@@ -80,11 +80,7 @@ def log_interaction(person_id: int):
             abort(404, "There is no person with that id.")
         if fields["event_id"] is not None and not db.table("events").get(doc_id=fields["event_id"]):
             abort(422, "There is no event with that 'event_id'.")
-        stored = network.add_interaction(db, person_id, fields)
-        person = db.table("people").get(doc_id=person_id)
-        moved = followups.status_after(followups.status(person), fields["kind"])
-        if moved != followups.status(person):
-            network.update_person(db, person_id, {"status": moved})
+        stored = networking.log_interaction(db, person_id, fields)
     return jsonify(stored), 201
 
 

@@ -15,6 +15,7 @@ DEFAULTS: dict[str, Any] = {
     "invite_budget": DEFAULT_INVITE_BUDGET,
     "language": "en",
     "timezone": None,  # None: the machine's own zone
+    "show_photos": False,  # the review pages load photos from the platforms only when on
 }
 MAX_INVITE_BUDGET = 1000
 
@@ -48,6 +49,8 @@ def validated(body: Any) -> dict[str, Any]:
     tz = body.get("timezone")
     if tz is not None and (not isinstance(tz, str) or zone(tz) is None):
         raise BadSettings("'timezone' must be a zone name such as Europe/Berlin, or null.")
+    if not isinstance(body.get("show_photos", False), bool):
+        raise BadSettings("'show_photos' must be true or false.")
     return dict(body)
 
 

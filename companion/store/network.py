@@ -99,3 +99,16 @@ def save_settings(db: TinyDB, changes: dict[str, Any]) -> dict[str, Any]:
     else:
         table.update(changes, doc_ids=[1])
     return settings(db)
+
+
+def set_question(db: TinyDB, person_id: int, event_id: int, question: str) -> int:
+    """Keep the question a person asked on their attendances at an event; how many changed."""
+    table = db.table("attendances")
+    ids = [
+        int(doc_id)
+        for doc_id, a in (db.storage.read() or {}).get("attendances", {}).items()
+        if a.get("person_id") == person_id and a.get("event_id") == event_id
+    ]
+    if ids:
+        table.update({"question": question}, doc_ids=ids)
+    return len(ids)

@@ -2,8 +2,17 @@
 
 from flask import Blueprint
 
+# /assets, not /static: the app's own /static route would answer first (and 404).
 bp = Blueprint(
-    "ui", __name__, template_folder="templates", static_folder="static", static_url_path="/static"
+    "ui", __name__, template_folder="templates", static_folder="static", static_url_path="/assets"
 )
 
-from companion.ui import pages, pairing  # noqa: E402, F401  (routes register on import)
+from companion.ui import (  # noqa: E402, F401  (routes register on import)
+    csrf,
+    events,
+    headers,
+    home,
+    pairing,
+    people,
+    settings,
+)

@@ -142,3 +142,32 @@ def record_requests(app: Flask) -> list[dict[str, Any]]:
 @pytest.fixture
 def received(live_server) -> list[dict[str, Any]]:
     return record_requests(live_server[0])
+
+
+@pytest.fixture
+def page(live_server):
+    """A plain headless Chromium tab (no extension) allowed to use the clipboard on the
+    companion's origin; yields (page, app, base URL)."""
+    if CHROMIUM is None:
+        pytest.skip("Chromium is not installed (make test installs it: apt-get install chromium)")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    app, base = live_server
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        try:
+            context = browser.new_context(viewport={"width": 1000, "height": 800})
+            context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+            yield context.new_page(), app, base
+        finally:
+            browser.close()

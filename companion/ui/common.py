@@ -1,0 +1,88 @@
+"""What every page view needs: the store, one snapshot of the network, the day, replies."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import abort, current_app, redirect, request, url_for
+from werkzeug.wrappers import Response
+
+from companion import networking
+from companion.api import args
+from companion.method.when import describe
+from companion.store import Store
+from companion.ui import bp
+
+# What a page says after a form did its work (a code in the address, never free text).
+DONE = {
+    "logged": "The interaction is saved.",
+    "edited": "Your changes are saved.",
+    "merged": "The two records are now one person.",
+    "dismissed": "They are kept as two people.",
+    "talked": "Whom you talked to is saved.",
+    "question": "The question is saved; the connection note now cites it.",
+    "settings": "The settings are saved.",
+    "linkedin": "The LinkedIn connection is now on this person.",
+}
+
+
+def store() -> Store:
+    return current_app.extensions["hallway_store"]
+
+
+def network() -> networking.Network:
+    with store().reading() as db:
+        return networking.Network.load(db)
+
+
+def today() -> date:
+    """The day pages answer for: ?today=YYYY-MM-DD when given (tests), else the machine's."""
+    return args.today()
+
+
+def kept() -> dict[str, str]:
+    """The query arguments every link and form keeps: a fixed ?today= (tests, scripts)."""
+    return {"today": request.args["today"]} if request.args.get("today") else {}
+
+
+def done(endpoint: str, code: str, anchor: str | None = None, **values: Any) -> Response:
+    """After a form: back to a page that says what happened (post, redirect, get)."""
+    url = url_for(endpoint, done=code, **values, **kept())
+    return redirect(f"{url}#{anchor}" if anchor else url, code=303)
+
+
+def form_int(name: str, what: str) -> int:
+    value = request.form.get(name, "")
+    if not value.isdigit():
+        abort(422, f"Choose {what}.")
+    return int(value)
+
+
+def person_or_404(net: networking.Network, person_id: int) -> None:
+    if person_id not in net.people:
+        abort(404, "There is no person with that id.")
+
+
+def event_or_404(net: networking.Network, event_id: int) -> None:
+    if event_id not in net.events:
+        abort(404, "There is no event with that id.")
+
+
+def web_link(url: str | None) -> str | None:
+    """A captured link is shown as a link only when it is http(s): never javascript: or data:."""
+    if isinstance(url, str) and urlsplit(url.strip()).scheme.lower() in {"http", "https"}:
+        return url.strip()
+    return None
+
+
+@bp.app_context_processor
+def _in_templates() -> dict[str, Any]:
+    return {
+        "describe": describe,
+        "web_link": web_link,
+        "kept": kept,
+        "done_message": DONE.get(request.args.get("done", "")),
+        "recovered_from": store().recovered_from,
+    }

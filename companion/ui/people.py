@@ -1,0 +1,159 @@
+"""People: the searchable list, and one person's page with what you can do there."""
+
+from __future__ import annotations
+
+from flask import abort, g, render_template, request
+
+from companion import networking
+from companion.api import args
+from companion.method import edits, interactions
+from companion.method.classify import CLASSES
+from companion.method.followups import STATUSES
+from companion.store import merge, network
+from companion.store.db import now, raw
+from companion.store.linkedin import NotConnections, resolve_pending
+from companion.ui import bp, common
+
+
+@bp.get("/people")
+def people():
+    net = common.network()
+    query = {
+        "q": request.args.get("q", ""),
+        "event": args.number("event"),
+        "group": request.args.get("group") or None,
+        "cls": args.choice("cls", CLASSES),
+        "status": args.choice("status", STATUSES),
+        "due": args.flag("due"),
+        "sort": args.choice("sort", networking.SORTS) or "last_seen",
+        "page": args.number("page") or 1,
+    }
+    rows, total = networking.list_people(net, common.today(), **query)
+    return render_template(
+        "people.html",
+        people=rows,
+        total=total,
+        query=query,
+        pages=max(1, -(-total // networking.PAGE_SIZE)),
+        events=sorted(net.events.values(), key=lambda e: e.get("start") or "", reverse=True),
+        groups=networking.groups(net),
+        classes=CLASSES,
+        statuses=STATUSES,
+        sorts=networking.SORTS,
+    )
+
+
+@bp.get("/people/<int:person_id>")
+def person(person_id: int):
+    net = common.network()
+    common.person_or_404(net, person_id)
+    event_id = args.number("event")
+    if event_id is not None:
+        common.event_or_404(net, event_id)
+    drafted = networking.person_notes(net, person_id, event_id)
+    g.allow_photos = net.settings["show_photos"]
+    return render_template(
+        "person.html",
+        person=networking.detail(net, person_id, common.today()),
+        timeline=networking.timeline(net, person_id),
+        notes=drafted,
+        note_event=net.events[drafted["event_id"]] if drafted else None,
+        **_same_name(net, person_id),
+        events=[net.events[e] for e in net.event_ids(person_id) if e in net.events],
+        kinds=[k for k in interactions.KINDS if k != "seen_at"],
+        classes=CLASSES,
+        statuses=STATUSES,
+        settings=net.settings,
+        today=common.today().isoformat(),
+    )
+
+
+def _same_name(net: networking.Network, person_id: int) -> dict[str, list[dict]]:
+    """What waits for the user's word: records that may be this person too, and same-name
+    LinkedIn connections that may be theirs."""
+    with common.store().reading() as db:
+        pairs = [s for s in merge.suggestions(db) if person_id in s["people"]]
+        pending = [
+            {"id": int(i), **p["connection"]}
+            for i, p in raw(db, "linkedin_pending").items()
+            if person_id in p["candidates"]
+        ]
+    return {
+        "duplicates": [
+            {"other": net.people[other], "reason": s["reason"]}
+            for s in pairs
+            for other in s["people"]
+            if other != person_id and other in net.people
+        ],
+        "linkedin": pending,
+    }
+
+
+@bp.post("/people/<int:person_id>")
+def edit_person(person_id: int):
+    form = request.form
+    changes = {
+        "status": form.get("status"),
+        "notes": form.get("notes", ""),
+        "class_override": form.get("class_override") or None,
+        "follow_up_on": form.get("follow_up_on") or None,
+    }
+    try:
+        checked = edits.validated(changes)
+    except edits.BadEdit as problem:
+        abort(422, str(problem))
+    with common.store().transaction() as db:
+        if network.update_person(db, person_id, checked) is None:
+            abort(404, "There is no person with that id.")
+    return common.done("ui.person", "edited", "about", person_id=person_id)
+
+
+@bp.post("/people/<int:person_id>/interactions")
+def log_interaction(person_id: int):
+    form = request.form
+    event = form.get("event_id", "")
+    body = {
+        "kind": form.get("kind"),
+        "date": form.get("date"),
+        "event_id": int(event) if event.isdigit() else None,
+        "note": form.get("note", ""),
+    }
+    try:
+        fields = interactions.validated(body)
+    except interactions.BadInteraction as problem:
+        abort(422, str(problem))
+    with common.store().transaction() as db:
+        if db.table("people").get(doc_id=person_id) is None:
+            abort(404, "There is no person with that id.")
+        networking.log_interaction(db, person_id, fields)
+    return common.done("ui.person", "logged", "timeline", person_id=person_id)
+
+
+@bp.post("/people/<int:person_id>/merge")
+def merge_person(person_id: int):
+    other = common.form_int("other", "the record to merge")
+    with common.store().transaction() as db:
+        try:
+            merge.merge(db, person_id, other, now())
+        except merge.MergeError as problem:
+            abort(404 if isinstance(problem, merge.NotFound) else 409, str(problem))
+    return common.done("ui.person", "merged", person_id=person_id)
+
+
+@bp.post("/people/<int:person_id>/not-duplicate")
+def not_duplicate(person_id: int):
+    other = common.form_int("other", "the other record")
+    with common.store().transaction() as db:
+        merge.dismiss(db, person_id, other)
+    return common.done("ui.person", "dismissed", person_id=person_id)
+
+
+@bp.post("/people/<int:person_id>/linkedin/<int:pending_id>")
+def choose_linkedin(person_id: int, pending_id: int):
+    """The user says this person is the one a same-name LinkedIn connection means."""
+    with common.store().transaction() as db:
+        try:
+            resolve_pending(db, pending_id, person_id, now())
+        except NotConnections as problem:
+            abort(404, str(problem))
+    return common.done("ui.person", "linkedin", person_id=person_id)

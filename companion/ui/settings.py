@@ -1,0 +1,89 @@
+"""Settings: the method's settings, export downloads, LinkedIn's Connections.csv, pairing."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from flask import Response, abort, render_template, request
+
+from companion.method import settings as method_settings
+from companion.method.notes import LANGUAGES, NOTE_LIMITS
+from companion.store import network
+from companion.store.db import now
+from companion.store.export import FORMATS, render
+from companion.store.linkedin import NotConnections, import_connections, read_connections
+from companion.ui import bp, common
+
+# The file ending in the download's address -> the export format.
+DOWNLOADS = {extension: fmt for fmt, (_, extension) in FORMATS.items()}
+LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
+
+
+def _page(imported: dict | None = None) -> str:
+    with common.store().reading() as db:
+        current = method_settings.with_defaults(network.settings(db))
+    return render_template(
+        "settings.html",
+        settings=current,
+        limits=NOTE_LIMITS,
+        languages={code: LANGUAGE_NAMES.get(code, code) for code in LANGUAGES},
+        downloads=DOWNLOADS,
+        imported=imported,
+        store_path=common.store().path,
+    )
+
+
+@bp.get("/settings")
+def settings():
+    return _page()
+
+
+@bp.post("/settings")
+def save_settings():
+    form = request.form
+    budget = form.get("invite_budget", "")
+    body = {
+        "note_limit": int(form["note_limit"]) if form.get("note_limit", "").isdigit() else None,
+        "invite_budget": int(budget) if budget.isdigit() else budget,
+        "language": form.get("language"),
+        "timezone": form.get("timezone", "").strip() or None,
+        "show_photos": form.get("show_photos") == "on",
+    }
+    try:
+        changes = method_settings.validated(body)
+    except method_settings.BadSettings as problem:
+        abort(422, str(problem))
+    with common.store().transaction() as db:
+        network.save_settings(db, changes)
+    return common.done("ui.settings", "settings")
+
+
+@bp.get("/export.<extension>")
+def download(extension: str):
+    """The export, for the local user (the API's /api/export needs the extension's token).
+
+    Another site can start this download but cannot read it: that is the same-origin rule.
+    """
+    fmt = DOWNLOADS.get(extension)
+    if fmt is None:
+        abort(404, "Exports are .json, .csv or .vcf files.")
+    with common.store().reading() as db:
+        body = render(db, fmt)
+    disposition = f'attachment; filename="hallway-export.{extension}"'
+    return Response(
+        body, content_type=FORMATS[fmt][0], headers={"Content-Disposition": disposition}
+    )
+
+
+@bp.post("/settings/linkedin")
+def import_linkedin():
+    upload = request.files.get("connections")
+    if upload is None or not upload.filename:
+        abort(422, "Choose LinkedIn's Connections.csv to import.")
+    try:
+        connections = read_connections(upload.read().decode("utf-8-sig", errors="replace"))
+    except NotConnections as problem:
+        abort(422, str(problem))
+    with common.store().transaction() as db:
+        result = import_connections(db, connections, now())
+    return _page(imported=asdict(result))

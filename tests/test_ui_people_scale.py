@@ -1,0 +1,31 @@
+"""The people page on a large network: it summarizes only the rows it shows."""
+
+from __future__ import annotations
+
+import re
+
+from companion import networking
+
+MANY = 20_000
+
+
+def test_a_large_network_builds_only_the_page_it_shows(client, app, monkeypatch):
+    with app.extensions["hallway_store"].transaction() as db:
+        event = db.table("events").insert({"title": "Big Night", "start": "2025-06-01T18:00"})
+        ids = db.table("people").insert_multiple(
+            {"name": f"Guest{i:05d} Example", "headline": "Analyst", "keys": [f"t:{i}"]}
+            for i in range(MANY)
+        )
+        db.table("attendances").insert_multiple(
+            {"person_id": pid, "event_id": event, "role": "attendee"} for pid in ids
+        )
+    built: list[int] = []
+    summary = networking.summary
+    monkeypatch.setattr(
+        networking, "summary", lambda net, pid: built.append(pid) or summary(net, pid)
+    )
+    body = client.get("/people?sort=name&page=3&q=guest").get_data(as_text=True)
+    assert f"{MANY} people" in body and "Page 3 of 400" in body
+    assert len(built) == networking.PAGE_SIZE
+    shown = re.findall(r">(Guest\d{5} Example)<", body)
+    assert shown[0] == "Guest00100 Example" and shown[-1] == "Guest00149 Example"

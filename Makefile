@@ -5,6 +5,7 @@ PIP     := $(VENV)/bin/pip
 PORT    ?= 5474
 
 .PHONY: run test lint check-browser clean
+.PHONY: bench bench-quick
 
 run: $(VENV)/.installed
 	$(VENV)/bin/hallway serve --port $(PORT)
@@ -16,6 +17,13 @@ test: $(VENV)/.installed-test node_modules/.installed check-browser
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check companion tests
 	$(VENV)/bin/ruff format --check companion tests
+
+# Benchmark (issue 9): figures and budgets in bench/results/; quick run in bench/results/quick/.
+bench: $(VENV)/.installed
+	$(PYTHON) -m bench.run
+
+bench-quick: $(VENV)/.installed
+	$(PYTHON) -m bench.run --quick
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)

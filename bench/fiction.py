@@ -8,33 +8,161 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-GIVEN = (
-    "Ada Amara Arjun Beatriz Bram Carmen Chidi Dara Elif Emil Farah Felix Greta Hana Ilias "
-    "Imani Ines Jonas Kai Kavya Lars Leila Lena Mateo Mei Mira Nadia Nico Noor Oskar Priya "
-    "Quinn Rafael Rosa Sami Sana Sofia Tariq Tomas Uma Vera Wen Yara Yusuf Zoe Anouk Bilal "
-    "Cyrus Daria Esme Goran Hugo Ivo Juno Kenji Lior Maren Otto Pilar Reza Saoirse Teodor"
-).split()
-_FRONT = (
-    "Quill Brandel Marsh Thorn Vel Ash Kess Lor Dun Fen Hal Ivers Jory Kall Lind Morr Nesh "
-    "Orrin Pell Rask Sorr Tamb Ulve Varr Wend Yarl Zell Brisk Corv Dray"
-).split()
-_BACK = (
-    "feather wick ton vale more ridge holt by den strom lund gard well brook mere croft "
-    "stead field ley worth hurst"
-).split()
-COMPANIES = (
-    "Northwind Labs, Lakeside Analytics, Copperleaf Data, Bluefin Health, Quarry Bank, "
-    "Orchard Robotics, Tidewater Energy, Meridian Retail, Pinecone Logistics, Harbor Insurance, "
-    "Saltmarsh University, Greyhound Media, Kestrel Mobility, Foxglove Bio"
-).split(", ")
-PEER_TITLES = (
-    "Data Analyst, Data Scientist, ML Engineer, Analytics Engineer, PhD Student, "
-    "Software Engineer, Research Assistant, BI Developer, Statistician, Career changer"
-).split(", ")
-LEADER_TITLES = (
-    "Head of Data, Data Science Lead, Chief Data Scientist, Director of Analytics, "
-    "Engineering Manager, VP of Machine Learning"
-).split(", ")
+GIVEN = [
+    "Ada",
+    "Amara",
+    "Arjun",
+    "Beatriz",
+    "Bram",
+    "Carmen",
+    "Chidi",
+    "Dara",
+    "Elif",
+    "Emil",
+    "Farah",
+    "Felix",
+    "Greta",
+    "Hana",
+    "Ilias",
+    "Imani",
+    "Ines",
+    "Jonas",
+    "Kai",
+    "Kavya",
+    "Lars",
+    "Leila",
+    "Lena",
+    "Mateo",
+    "Mei",
+    "Mira",
+    "Nadia",
+    "Nico",
+    "Noor",
+    "Oskar",
+    "Priya",
+    "Quinn",
+    "Rafael",
+    "Rosa",
+    "Sami",
+    "Sana",
+    "Sofia",
+    "Tariq",
+    "Tomas",
+    "Uma",
+    "Vera",
+    "Wen",
+    "Yara",
+    "Yusuf",
+    "Zoe",
+    "Anouk",
+    "Bilal",
+    "Cyrus",
+    "Daria",
+    "Esme",
+    "Goran",
+    "Hugo",
+    "Ivo",
+    "Juno",
+    "Kenji",
+    "Lior",
+    "Maren",
+    "Otto",
+    "Pilar",
+    "Reza",
+    "Saoirse",
+    "Teodor",
+]
+_FRONT = [
+    "Quill",
+    "Brandel",
+    "Marsh",
+    "Thorn",
+    "Vel",
+    "Ash",
+    "Kess",
+    "Lor",
+    "Dun",
+    "Fen",
+    "Hal",
+    "Ivers",
+    "Jory",
+    "Kall",
+    "Lind",
+    "Morr",
+    "Nesh",
+    "Orrin",
+    "Pell",
+    "Rask",
+    "Sorr",
+    "Tamb",
+    "Ulve",
+    "Varr",
+    "Wend",
+    "Yarl",
+    "Zell",
+    "Brisk",
+    "Corv",
+    "Dray",
+]
+_BACK = [
+    "feather",
+    "wick",
+    "ton",
+    "vale",
+    "more",
+    "ridge",
+    "holt",
+    "by",
+    "den",
+    "strom",
+    "lund",
+    "gard",
+    "well",
+    "brook",
+    "mere",
+    "croft",
+    "stead",
+    "field",
+    "ley",
+    "worth",
+    "hurst",
+]
+COMPANIES = [
+    "Northwind Labs",
+    "Lakeside Analytics",
+    "Copperleaf Data",
+    "Bluefin Health",
+    "Quarry Bank",
+    "Orchard Robotics",
+    "Tidewater Energy",
+    "Meridian Retail",
+    "Pinecone Logistics",
+    "Harbor Insurance",
+    "Saltmarsh University",
+    "Greyhound Media",
+    "Kestrel Mobility",
+    "Foxglove Bio",
+]
+PEER_TITLES = [
+    "Data Analyst",
+    "Data Scientist",
+    "ML Engineer",
+    "Analytics Engineer",
+    "PhD Student",
+    "Software Engineer",
+    "Research Assistant",
+    "BI Developer",
+    "Statistician",
+    "Career changer",
+]
+LEADER_TITLES = [
+    "Head of Data",
+    "Data Science Lead",
+    "Chief Data Scientist",
+    "Director of Analytics",
+    "Engineering Manager",
+    "VP of Machine Learning",
+]
 PHOTO_BASE = "https://secure-content.meetupstatic.com/images/classic-member/"
 
 

@@ -47,7 +47,9 @@ def store_data(people: int, seed: int = 7) -> dict[str, dict[str, dict[str, Any]
     organizers = list(range(1, max(4, people // 200) + 1))
     attendances: list[dict[str, Any]] = []
     for event_id in range(1, len(events) + 1):
-        for role, person_id in zip(("host", "host", "speaker"), rng.sample(organizers, 3)):
+        for role, person_id in zip(
+            ("host", "host", "speaker"), rng.sample(organizers, 3), strict=True
+        ):
             attendances.append({"person_id": person_id, "event_id": event_id, "role": role})
     for person_id in range(1, people + 1):
         for event_id in rng.sample(range(1, len(events) + 1), min(_times_seen(rng), len(events))):
@@ -117,7 +119,10 @@ def _event(rng: random.Random, index: int) -> dict[str, Any]:
         "end": f"{day.isoformat()}T20:30:00-07:00",
         "timezone": "America/Los_Angeles",
         "status": "past",
-        "group": {"name": group.replace("-", " ").title(), "url": f"https://www.meetup.com/{group}/"},
+        "group": {
+            "name": group.replace("-", " ").title(),
+            "url": f"https://www.meetup.com/{group}/",
+        },
         "venue": {"name": "Northwind Labs", "address": "12 Harbor Street, Portland, OR"},
         "online": False,
         "sponsors": ["Northwind Labs"],

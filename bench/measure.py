@@ -54,15 +54,25 @@ class Client:
 def served(data_dir: Path) -> Iterator[Client]:
     """The companion on a free 127.0.0.1 port in this process (waitress, as `hallway serve`)."""
     app, server = make_server(data_dir, 0)
-    thread = threading.Thread(target=server.run, daemon=True)
+    stop = threading.Event()
+    thread = threading.Thread(target=_serve_until, args=(server, stop), daemon=True)
     thread.start()
     client = Client(server.effective_port, app.config["HALLWAY_TOKEN"])
     try:
         yield client
     finally:
         client.close()
-        server.close()
+        stop.set()
         thread.join(timeout=10)
+
+
+def _serve_until(server: Any, stop: threading.Event) -> None:
+    """waitress's own loop, stopped from inside: closing it from another thread races its
+    select() and the worker threads (tracebacks, bad file descriptors)."""
+    while not stop.is_set():
+        server.asyncore.loop(timeout=0.05, map=server._map, count=1)
+    server.task_dispatcher.shutdown()
+    server.close()
 
 
 @dataclass
@@ -113,7 +123,7 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
 
 
 def summary(seconds: list[float]) -> dict[str, float | int]:
-    """Median and 95th percentile in milliseconds (p95 is the max below 20 samples)."""
+    """Median and 95th percentile (nearest rank) in milliseconds."""
     ms = sorted(s * 1000 for s in seconds)
     p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))] if ms else float("nan")
     return {

@@ -14,6 +14,7 @@ import platform
 import random
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -47,12 +48,13 @@ class Config:
     page_reps: int  # captures per page size and shape
     read_reps: int
     page_store: int  # people in the store the page series captures into
+    startups: int  # starts of `hallway serve` per store
     series_rows: int = 100
 
 
-FULL = Config("full", (1_000, 10_000, 50_000), (100, 1_000, 5_000), 9, 3, 15, 1_000)
-QUICK = Config("quick", (500, 5_000), (100, 1_000), 5, 2, 7, 500)
-TINY = Config("tiny", (40,), (12,), 2, 1, 2, 40, series_rows=12)
+FULL = Config("full", (1_000, 10_000, 50_000), (100, 1_000, 5_000), 9, 3, 15, 1_000, 3)
+QUICK = Config("quick", (500, 5_000), (100, 1_000), 5, 2, 7, 500, 2)
+TINY = Config("tiny", (40,), (12,), 2, 1, 2, 40, 1, series_rows=12)
 
 
 def run(config: Config, work: Path) -> dict[str, Any]:
@@ -81,7 +83,7 @@ def run(config: Config, work: Path) -> dict[str, Any]:
             folder = _fresh_copy(folders[config.page_store], work / f"pages-{rows}")
             results["capture_by_page_size"] += _page_series(folder, rows, config, log)
     biggest = max(config.store_sizes)
-    results["startup"] = _startup(folders[biggest], work, biggest, config.series_rows)
+    results["startup"] = _startup(folders[biggest], work, biggest, config)
     results["budgets"] = budgets.check(results)
     results["machine"]["load_after"] = os.getloadavg()
     results["seconds"] = round(time.time() - started, 1)
@@ -104,7 +106,8 @@ def _store_series(
             body = capture_body(_event_id(size, i), attendees, "page", f"bench-{size}-{i}")
             samples.append(_capture(client, body, log))
         reads = _reads(client, size, known, config.read_reps)
-    return _series_summary({"people": size, "rows": config.series_rows}, samples), reads
+        series = _series_summary(client, {"people": size, "rows": config.series_rows}, samples)
+    return series, reads
 
 
 def _warm_up(client: Client, known: list[Member], rows: int) -> None:
@@ -126,21 +129,31 @@ def _capture(client: Client, body: dict[str, Any], log: WriteLog) -> dict[str, A
         "people_updated": answer.get("people_updated"),
         "known_people": len(answer.get("known_people") or []),
         "error": answer.get("error"),
+        "event_id": (answer.get("event") or {}).get("id"),
         "writes": len(writes),
         "write_seconds": sum(w.seconds for w in writes),
         "bytes_written": sum(w.bytes for w in writes),
     }
 
 
-def _series_summary(about: dict[str, Any], samples: list[dict[str, Any]]) -> dict[str, Any]:
+def _attendees_stored(client: Client, sample: dict[str, Any]) -> int | None:
+    """How many people the store now lists at the captured event: were the rows understood?"""
+    if sample["event_id"] is None:
+        return None
+    reply = client.call("GET", f"/api/events/{sample['event_id']}")
+    return len(reply.body.get("attendees") or []) if reply.status == 200 else None
+
+
+def _series_summary(
+    client: Client, about: dict[str, Any], samples: list[dict[str, Any]]
+) -> dict[str, Any]:
     return {
         **about,
+        "attendees_stored": _attendees_stored(client, samples[0]),
         "capture": summary([s["seconds"] for s in samples]),
         "write": summary([s["write_seconds"] for s in samples]),
         "writes_per_capture": [s["writes"] for s in samples],
-        "bytes_written_per_capture": round(
-            sum(s["bytes_written"] for s in samples) / len(samples)
-        ),
+        "bytes_written_per_capture": round(sum(s["bytes_written"] for s in samples) / len(samples)),
         "statuses": [s["status"] for s in samples],
         "kinds": sorted({str(s["kind"]) for s in samples}),
         "people_added": [s["people_added"] for s in samples],
@@ -168,7 +181,7 @@ def _page_series(folder: Path, rows: int, config: Config, log: WriteLog) -> list
                 bare.append(timed(_bare_parse, body)[1])
                 parse.append(timed(_parse_only, body)[1])
                 captures.append(_capture(client, body, log))
-            summary_ = _series_summary({"rows": rows, "shape": shape}, captures)
+            summary_ = _series_summary(client, {"rows": rows, "shape": shape}, captures)
             summary_["bytes_sent"] = len(json.dumps(body).encode())
             summary_["bare_soup"] = summary(bare)
             summary_["parse_only"] = summary(parse)
@@ -226,12 +239,23 @@ def _quote(text: str) -> str:
 # --- start-up and memory of `hallway serve` ----------------------------------------------------
 
 
-def _startup(store: Path, work: Path, size: int, rows: int) -> dict[str, Any]:
-    """Time until `hallway serve` answers, then its peak RSS after captures and reads."""
-    empty = _serve_until_ready(work / "startup-empty", None)
+def _startup(store: Path, work: Path, size: int, config: Config) -> dict[str, Any]:
+    """Time until `hallway serve` answers (median of a few starts), then its peak RSS after
+    captures and reads in the last start."""
+    empty = [_serve_until_ready(work / "startup-empty", None) for _ in range(config.startups)]
+    full = [
+        _serve_until_ready(_fresh_copy(store, work / "startup"), None)
+        for _ in range(config.startups - 1)
+    ]
     folder = _fresh_copy(store, work / "startup")
-    full = _serve_until_ready(folder, (store_members(size), rows))
-    return {"people": size, "empty_store": empty, "full_store": full}
+    full.append(_serve_until_ready(folder, (store_members(size), config.series_rows)))
+    return {"people": size, "empty_store": _starts(empty), "full_store": _starts(full)}
+
+
+def _starts(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The median start-up time; memory as the last start (the one that also worked) saw it."""
+    ready = [r["ready_ms"] for r in runs]
+    return {**runs[-1], "ready_ms": statistics.median(ready), "ready_ms_each": ready}
 
 
 def _serve_until_ready(folder: Path, then: tuple[list[Member], int] | None) -> dict[str, Any]:
@@ -333,11 +357,13 @@ def _machine() -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="smaller sizes, under a minute")
+    sizes = parser.add_mutually_exclusive_group()
+    sizes.add_argument("--quick", action="store_true", help="smaller sizes, under a minute")
+    sizes.add_argument("--tiny", action="store_true", help="the test suite's size, seconds")
     parser.add_argument("--out", type=Path, help="folder for results.json and results.md")
     args = parser.parse_args(argv)
-    config = QUICK if args.quick else FULL
-    out = args.out or (RESULTS / "quick" if args.quick else RESULTS)
+    config = TINY if args.tiny else QUICK if args.quick else FULL
+    out = args.out or (RESULTS if config is FULL else RESULTS / config.name)
     with tempfile.TemporaryDirectory(prefix="hallway-bench-") as work:
         results = run(config, Path(work))
     out.mkdir(parents=True, exist_ok=True)

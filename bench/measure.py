@@ -78,7 +78,8 @@ def _serve_until(server: Any, stop: threading.Event) -> None:
 @dataclass
 class Write:
     seconds: float
-    bytes: int
+    bytes: int  # the whole file, as written
+    grown: int  # how much larger the file became: the capture's own data
 
 
 @dataclass
@@ -105,7 +106,7 @@ def counting_writes() -> Iterator[WriteLog]:
         seconds = time.perf_counter() - start
         after = _stamp(storage.path)
         if after is not None and after != before:
-            log.writes.append(Write(seconds, after[2]))
+            log.writes.append(Write(seconds, after[2], after[2] - (before[2] if before else 0)))
 
     AtomicJSONStorage.flush = flush  # type: ignore[method-assign]
     try:

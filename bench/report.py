@@ -82,7 +82,7 @@ def _store_table(results: dict[str, Any]) -> str:
     ]
     for s in results["capture_by_store_size"]:
         lines.append(
-            f"| {s['people']:,} | {s['capture']['median_ms']:.0f} ms | "
+            f"| {s['people']:,} | {s['capture']['median_ms']:.0f} ms (n={s['capture']['n']}) | "
             f"{s['capture']['p95_ms']:.0f} ms | {_counts(s['writes_per_capture'])} | "
             f"{s['write']['median_ms']:.0f} ms | {s['bytes_written_per_capture']:,} | "
             f"{s['file_growth_per_capture']:,} | "
@@ -106,7 +106,8 @@ def _page_table(results: dict[str, Any]) -> str:
     for s in results["capture_by_page_size"]:
         lines.append(
             f"| {s['rows']:,} | {s['shape']} | {s['bytes_sent']:,} | "
-            f"{s['capture']['median_ms']:.0f} ms | {s['bare_soup']['median_ms']:.0f} ms | "
+            f"{s['capture']['median_ms']:.0f} ms (n={s['capture']['n']}) | "
+            f"{s['bare_soup']['median_ms']:.0f} ms | "
             f"{s['parse_only']['median_ms']:.0f} ms | {s['ratio_capture_to_bare']} | "
             f"{s['ratio_parse_to_bare']} | {_counts(s['people_added'])} | "
             f"{s['attendees_stored']} of {s['rows']} rows | {', '.join(s['kinds'])}{_errors(s)} |"

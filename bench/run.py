@@ -50,6 +50,9 @@ class Config:
     page_store: int  # people in the store the page series captures into
     startups: int  # starts of `hallway serve` per store
     series_rows: int = 100
+    # A series stops sampling after this long (with a few samples), so `make bench`
+    # stays within minutes even when a capture takes many seconds.
+    series_seconds: float = 60
 
 
 FULL = Config("full", (1_000, 10_000, 50_000), (100, 1_000, 5_000), 9, 3, 15, 1_000, 3)
@@ -101,13 +104,20 @@ def _store_series(
     with served(folder) as client:
         _warm_up(client, known, config.series_rows)
         log.take()
+        started = time.perf_counter()
         for i in range(config.captures):
+            if _out_of_time(started, len(samples), config.series_seconds):
+                break
             attendees = _attendees(known, config.series_rows, seed=i, first_new=i * 10_000)
             body = capture_body(_event_id(size, i), attendees, "page", f"bench-{size}-{i}")
             samples.append(_capture(client, body, log))
         reads = _reads(client, size, known, config.read_reps)
         series = _series_summary(client, {"people": size, "rows": config.series_rows}, samples)
     return series, reads
+
+
+def _out_of_time(started: float, samples: int, seconds: float, minimum: int = 3) -> bool:
+    return samples >= minimum and time.perf_counter() - started > seconds
 
 
 def _warm_up(client: Client, known: list[Member], rows: int) -> None:
@@ -176,7 +186,10 @@ def _page_series(folder: Path, rows: int, config: Config, log: WriteLog) -> list
         log.take()
         for shape in ("page", "scrolled"):
             captures, bare, parse = [], [], []
+            started = time.perf_counter()
             for i in range(config.page_reps):
+                if _out_of_time(started, len(captures), config.series_seconds / 2, minimum=1):
+                    break
                 attendees = _attendees(known, rows, seed=rows + i, first_new=rows * 100 + i * rows)
                 event_id = _event_id(rows, i + (100 if shape == "scrolled" else 0))
                 body = capture_body(event_id, attendees, shape, f"page-{shape}-{rows}-{i}")

@@ -31,10 +31,13 @@ def markdown(results: dict[str, Any]) -> str:
 
 
 def _machine(machine: dict[str, Any], seconds: float | None) -> str:
-    load = ", ".join(f"{x:.2f}" for x in machine["load_before"])
+    before, after = (
+        ", ".join(f"{x:.2f}" for x in machine[k]) for k in ("load_before", "load_after")
+    )
     return (
         f"Python {machine['python']} on {machine['platform']}, {machine['cpus']} CPUs, "
-        f"load average before the run {load}; the run took {seconds} s. Times are wall-clock "
+        f"load average {before} before the run and {after} after it (other jobs shared the "
+        f"machine); the run took {seconds} s. Times are wall-clock "
         "through the real HTTP server (waitress) on 127.0.0.1; compare the ratios, which were "
         "measured side by side, rather than absolute times across machines.\n"
     )

@@ -4,18 +4,25 @@ PYTHON  := $(VENV)/bin/python
 PIP     := $(VENV)/bin/pip
 PORT    ?= 5474
 
-.PHONY: run test lint check-browser check-firefox clean
+.PHONY: run test lint check-browser check-firefox clean bench bench-quick
 
 run: $(VENV)/.installed
 	$(VENV)/bin/hallway serve --port $(PORT)
 
 test: $(VENV)/.installed-test node_modules/.installed check-browser check-firefox
-	$(VENV)/bin/ruff check companion tests
+	$(VENV)/bin/ruff check companion tests bench
 	$(PYTHON) -m pytest
 
 lint: $(VENV)/.installed-test
-	$(VENV)/bin/ruff check companion tests
-	$(VENV)/bin/ruff format --check companion tests
+	$(VENV)/bin/ruff check companion tests bench
+	$(VENV)/bin/ruff format --check companion tests bench
+
+# Benchmark (issue 9): figures and budgets in bench/results/; quick run in bench/results/quick/.
+bench: $(VENV)/.installed
+	$(PYTHON) -m bench.run
+
+bench-quick: $(VENV)/.installed
+	$(PYTHON) -m bench.run --quick
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)

@@ -1,0 +1,176 @@
+"""The budgets of issue 9, checked against one run's figures. Reported, never asserted in tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+BUDGET_PEOPLE = 50_000
+CAPTURE_MS = 150
+PAGE_ROWS = 1_000
+PAGE_FACTOR, PAGE_SLACK_MS = 1.3, 50
+READ_MS = 50
+STARTUP_MS = 1_500
+RSS_MB = 300
+PEOPLE_READS = (
+    "people search, full name (GET /api/people?q=)",
+    "people search, first name (GET /api/people?q=)",
+    "people list (GET /api/people)",
+    "people page (GET /people)",
+)
+
+
+def check(results: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        _capture_budget(results),
+        *_page_budgets(results),
+        _growth_budget(results),
+        *_read_budgets(results),
+        *_startup_budgets(results),
+    ]
+
+
+def _verdict(
+    name: str, budget: str, measured: str, met: bool | None, note: str = ""
+) -> dict[str, Any]:
+    return {"name": name, "budget": budget, "measured": measured, "met": met, "note": note}
+
+
+def _at_size_note(people: int) -> str:
+    return (
+        "" if people == BUDGET_PEOPLE else f"measured at {people:,} people, not {BUDGET_PEOPLE:,}"
+    )
+
+
+def rows_note(series: dict[str, Any]) -> str:
+    """Say so when the rows were not understood: the figure then leaves out storing them."""
+    stored = series.get("attendees_stored")
+    if stored is None or stored >= series["rows"]:
+        return ""
+    return (
+        f"only {stored} people stored for {series['rows']} rows: this build does not read "
+        "the attendee rows, so storing them is not in this figure"
+    )
+
+
+def within_unless_rows_missing(series: dict[str, Any], within: bool) -> bool | None:
+    """Over budget without storing the rows is a miss; within it proves nothing yet."""
+    return None if within and rows_note(series) else within
+
+
+def _notes(*notes: str) -> str:
+    return "; ".join(n for n in notes if n)
+
+
+def _capture_budget(results: dict[str, Any]) -> dict[str, Any]:
+    series = max(results["capture_by_store_size"], key=lambda s: s["people"])
+    median = series["capture"]["median_ms"]
+    ok = all(status in (200, 201) for status in series["statuses"])
+    return _verdict(
+        f"capture of a {series['rows']}-attendee page, {series['people']:,}-person store",
+        f"median < {CAPTURE_MS} ms",
+        f"median {median:.0f} ms, p95 {series['capture']['p95_ms']:.0f} ms",
+        within_unless_rows_missing(series, median < CAPTURE_MS) if ok else False,
+        _notes(_at_size_note(series["people"]), rows_note(series))
+        if ok
+        else f"captures failed: {series['statuses']}",
+    )
+
+
+def _page_budgets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    pages = results["capture_by_page_size"]
+    wanted = (
+        PAGE_ROWS if any(p["rows"] == PAGE_ROWS for p in pages) else max(p["rows"] for p in pages)
+    )
+    rows = [p for p in pages if p["rows"] == wanted]
+    out = []
+    for series in rows:
+        bare = series["bare_soup"]["median_ms"]
+        limit = PAGE_FACTOR * bare + PAGE_SLACK_MS
+        median = series["capture"]["median_ms"]
+        out.append(
+            _verdict(
+                f"capture of a {series['rows']:,}-row page ({series['shape']})",
+                f"<= {PAGE_FACTOR} x bare parse ({bare:.0f} ms) + {PAGE_SLACK_MS} ms"
+                f" = {limit:.0f} ms",
+                f"median {median:.0f} ms ({series['ratio_capture_to_bare']} x bare parse)",
+                within_unless_rows_missing(series, median <= limit),
+                _notes(
+                    "" if series["rows"] == PAGE_ROWS else f"measured at {series['rows']} rows",
+                    rows_note(series),
+                ),
+            )
+        )
+    return out
+
+
+def _growth_budget(results: dict[str, Any]) -> dict[str, Any]:
+    small, large = growth(results)
+    cost = large["capture"]["median_ms"] / small["capture"]["median_ms"]
+    written = large["bytes_written_per_capture"] / max(1, small["bytes_written_per_capture"])
+    own = large["file_growth_per_capture"] / max(1, small["file_growth_per_capture"])
+    return _verdict(
+        f"capture cost growth, {small['people']:,} to {large['people']:,} people",
+        "grows no faster than the bytes written",
+        f"cost x{cost:.1f}, bytes written x{written:.1f}",
+        cost <= written if small is not large else None,
+        f"each capture rewrites the whole file; its own data (how much the file grew) "
+        f"changed x{own:.1f}, {small['file_growth_per_capture']:,} to "
+        f"{large['file_growth_per_capture']:,} bytes",
+    )
+
+
+def growth(results: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The smallest and the largest store-size series."""
+    series = sorted(results["capture_by_store_size"], key=lambda s: s["people"])
+    return series[0], series[-1]
+
+
+def _read_budgets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    reads = max(results["reads"], key=lambda r: r["people"])
+    out = []
+    for label in PEOPLE_READS:
+        figures = reads["endpoints"].get(label, {"available": False, "status": None})
+        if not figures["available"]:
+            out.append(
+                _verdict(
+                    label,
+                    f"median < {READ_MS} ms",
+                    f"not available (HTTP {figures['status']})",
+                    None,
+                    "endpoint not in this build",
+                )
+            )
+            continue
+        out.append(
+            _verdict(
+                label,
+                f"median < {READ_MS} ms",
+                f"median {figures['median_ms']:.1f} ms, p95 {figures['p95_ms']:.1f} ms",
+                figures["median_ms"] < READ_MS,
+                _at_size_note(reads["people"]),
+            )
+        )
+    return out
+
+
+def _startup_budgets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    startup = results["startup"]
+    full = startup["full_store"]
+    note = _at_size_note(startup["people"])
+    peak = full.get("peak_rss_mb")
+    return [
+        _verdict(
+            f"start-up of `hallway serve`, {startup['people']:,} people",
+            f"< {STARTUP_MS} ms",
+            f"{full['ready_ms']:.0f} ms (empty store: {startup['empty_store']['ready_ms']:.0f} ms)",
+            full["ready_ms"] < STARTUP_MS,
+            note,
+        ),
+        _verdict(
+            f"peak resident memory, {startup['people']:,} people, after 3 captures and reads",
+            f"< {RSS_MB} MB",
+            f"{peak} MB" if peak is not None else "not measurable here",
+            peak < RSS_MB if peak is not None else None,
+            note,
+        ),
+    ]

@@ -1,0 +1,141 @@
+"""The instruments: the companion's real HTTP server, a client for it, and a write counter."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import statistics
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from companion.server import make_server
+from companion.store.storage import AtomicJSONStorage
+
+
+@dataclass
+class Reply:
+    status: int
+    body: Any
+    seconds: float
+
+
+class Client:
+    """One kept-alive connection to the companion, with the token, as the extension talks to it."""
+
+    def __init__(self, port: int, token: str):
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+        self.token = token
+
+    def call(self, method: str, path: str, body: Any = None) -> Reply:
+        headers = {"Authorization": f"Bearer {self.token}"}
+        data = None
+        if body is not None:
+            data = json.dumps(body).encode()
+            headers["Content-Type"] = "application/json"
+        start = time.perf_counter()
+        self.conn.request(method, path, body=data, headers=headers)
+        response = self.conn.getresponse()
+        raw = response.read()
+        seconds = time.perf_counter() - start
+        is_json = response.getheader("Content-Type", "").startswith("application/json")
+        return Reply(response.status, json.loads(raw) if is_json else raw, seconds)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+@contextmanager
+def served(data_dir: Path) -> Iterator[Client]:
+    """The companion on a free 127.0.0.1 port in this process (waitress, as `hallway serve`)."""
+    app, server = make_server(data_dir, 0)
+    stop = threading.Event()
+    thread = threading.Thread(target=_serve_until, args=(server, stop), daemon=True)
+    thread.start()
+    client = Client(server.effective_port, app.config["HALLWAY_TOKEN"])
+    try:
+        yield client
+    finally:
+        client.close()
+        stop.set()
+        thread.join(timeout=10)
+
+
+def _serve_until(server: Any, stop: threading.Event) -> None:
+    """waitress's own loop, stopped from inside: closing it from another thread races its
+    select() and the worker threads (tracebacks, bad file descriptors)."""
+    while not stop.is_set():
+        server.asyncore.loop(timeout=0.05, map=server._map, count=1)
+    server.task_dispatcher.shutdown()
+    server.close()
+
+
+@dataclass
+class Write:
+    seconds: float
+    bytes: int  # the whole file, as written
+    grown: int  # how much larger the file became: the capture's own data
+
+
+@dataclass
+class WriteLog:
+    """Every time the store's flush replaced the database file, with its time and size."""
+
+    writes: list[Write] = field(default_factory=list)
+
+    def take(self) -> list[Write]:
+        taken, self.writes = self.writes, []
+        return taken
+
+
+@contextmanager
+def counting_writes() -> Iterator[WriteLog]:
+    """Wrap AtomicJSONStorage.flush: a call that changed the file on disk counts as one write."""
+    log = WriteLog()
+    original = AtomicJSONStorage.flush
+
+    def flush(storage: AtomicJSONStorage) -> None:
+        before = _stamp(storage.path)
+        start = time.perf_counter()
+        original(storage)
+        seconds = time.perf_counter() - start
+        after = _stamp(storage.path)
+        if after is not None and after != before:
+            log.writes.append(Write(seconds, after[2], after[2] - (before[2] if before else 0)))
+
+    AtomicJSONStorage.flush = flush  # type: ignore[method-assign]
+    try:
+        yield log
+    finally:
+        AtomicJSONStorage.flush = original  # type: ignore[method-assign]
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def summary(seconds: list[float]) -> dict[str, float | int]:
+    """Median and 95th percentile (nearest rank) in milliseconds."""
+    ms = sorted(s * 1000 for s in seconds)
+    p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))] if ms else float("nan")
+    return {
+        "n": len(ms),
+        "median_ms": round(statistics.median(ms), 2) if ms else float("nan"),
+        "p95_ms": round(p95, 2),
+        "min_ms": round(ms[0], 2) if ms else float("nan"),
+    }
+
+
+def timed(fn: Any, *args: Any) -> tuple[Any, float]:
+    start = time.perf_counter()
+    result = fn(*args)
+    return result, time.perf_counter() - start

@@ -1,0 +1,174 @@
+"""The markdown table of one run, with the growth and the budgets said in words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bench.budgets import growth
+
+_MARK = {True: "met", False: "**missed**", None: "not shown yet"}
+
+
+def markdown(results: dict[str, Any]) -> str:
+    parts = [
+        f"# Hallway benchmark ({results['config']['name']} run)\n",
+        _machine(results["machine"], results.get("seconds")),
+        "## Budgets\n",
+        '"Not shown yet": the endpoint is missing, or the figure is within budget only '
+        "because this build did not store the page's rows.\n",
+        _budgets(results["budgets"]),
+        "## How capture cost grows with the store\n",
+        _growth(results),
+        _store_table(results),
+        "## Capture and parse cost by page size\n",
+        _page_table(results),
+        "## Reads\n",
+        _reads_table(results),
+        "## Stores generated\n",
+        _stores_table(results),
+    ]
+    return "\n".join(parts)
+
+
+def _machine(machine: dict[str, Any], seconds: float | None) -> str:
+    before, after = (
+        ", ".join(f"{x:.2f}" for x in machine[k]) for k in ("load_before", "load_after")
+    )
+    return (
+        f"Python {machine['python']} on {machine['platform']}, {machine['cpus']} CPUs, "
+        f"load average {before} before the run and {after} after it (other jobs shared the "
+        f"machine); the run took {seconds} s. Times are wall-clock "
+        "through the real HTTP server (waitress) on 127.0.0.1; compare the ratios, which were "
+        "measured side by side, rather than absolute times across machines.\n"
+    )
+
+
+def _budgets(verdicts: list[dict[str, Any]]) -> str:
+    lines = ["| what | budget | measured | verdict | note |", "|---|---|---|---|---|"]
+    for v in verdicts:
+        lines.append(
+            f"| {v['name']} | {v['budget']} | {v['measured']} | {_MARK[v['met']]} | {v['note']} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _growth(results: dict[str, Any]) -> str:
+    small, large = growth(results)
+    if small is large:
+        return "Only one store size was measured.\n"
+    people = large["people"] / small["people"]
+    cost = large["capture"]["median_ms"] / small["capture"]["median_ms"]
+    written = large["bytes_written_per_capture"] / max(1, small["bytes_written_per_capture"])
+    write = large["write"]["median_ms"] / max(1e-9, small["write"]["median_ms"])
+    own = large["file_growth_per_capture"] / max(1, small["file_growth_per_capture"])
+    verdict = "no faster than" if cost <= written else "faster than"
+    return (
+        f"From {small['people']:,} to {large['people']:,} people (x{people:.0f}), the median "
+        f"capture of a {large['rows']}-row page went from {small['capture']['median_ms']:.0f} ms "
+        f"to {large['capture']['median_ms']:.0f} ms (x{cost:.1f}), while the bytes written per "
+        f"capture went from {small['bytes_written_per_capture']:,} to "
+        f"{large['bytes_written_per_capture']:,} (x{written:.1f}) and the time spent writing "
+        f"the file grew x{write:.1f}: capture cost grows {verdict} the bytes it writes. "
+        "But every capture rewrites the whole database file: the capture's own data (how much "
+        f"the file grew) was {small['file_growth_per_capture']:,} and "
+        f"{large['file_growth_per_capture']:,} bytes, so against what a capture must add, "
+        f"cost grew x{cost:.1f} for x{own:.1f} the data.\n"
+    )
+
+
+def _store_table(results: dict[str, Any]) -> str:
+    lines = [
+        "| people in store | capture median | p95 | writes per capture | write (flush) median "
+        "| bytes written per capture | file growth per capture | people added / updated "
+        "| people stored at the event | kind |",
+        "|---:|---:|---:|---|---:|---:|---:|---|---:|---|",
+    ]
+    for s in results["capture_by_store_size"]:
+        lines.append(
+            f"| {s['people']:,} | {s['capture']['median_ms']:.0f} ms (n={s['capture']['n']}) | "
+            f"{s['capture']['p95_ms']:.0f} ms | {_counts(s['writes_per_capture'])} | "
+            f"{s['write']['median_ms']:.0f} ms | {s['bytes_written_per_capture']:,} | "
+            f"{s['file_growth_per_capture']:,} | "
+            f"{_counts(s['people_added'])} / {_counts(s['people_updated'])} | "
+            f"{s['attendees_stored']} of {s['rows']} rows | {', '.join(s['kinds'])}{_errors(s)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _page_table(results: dict[str, Any]) -> str:
+    lines = [
+        "Shape `page`: every row is in the page's HTML. Shape `scrolled`: the HTML holds the "
+        "first rows of the virtualised list and every row comes in `fragments`. The bare parse "
+        "is one `BeautifulSoup(html, 'lxml')` of the same bytes (fragments joined), timed in "
+        'the same run. "People stored at the event" counts the event\'s attendees after the '
+        "first capture (the page's rows plus the event's two hosts when every row is read).\n",
+        "| rows | shape | bytes sent | capture median | bare parse median | parser alone "
+        "| capture / bare | parser / bare | people added | people stored at the event | kind |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---|",
+    ]
+    for s in results["capture_by_page_size"]:
+        lines.append(
+            f"| {s['rows']:,} | {s['shape']} | {s['bytes_sent']:,} | "
+            f"{s['capture']['median_ms']:.0f} ms (n={s['capture']['n']}) | "
+            f"{s['bare_soup']['median_ms']:.0f} ms | "
+            f"{s['parse_only']['median_ms']:.0f} ms | {s['ratio_capture_to_bare']} | "
+            f"{s['ratio_parse_to_bare']} | {_counts(s['people_added'])} | "
+            f"{s['attendees_stored']} of {s['rows']} rows | {', '.join(s['kinds'])}{_errors(s)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _reads_table(results: dict[str, Any]) -> str:
+    sizes = [r["people"] for r in results["reads"]]
+    lines = [
+        "| endpoint | " + " | ".join(f"{n:,} people" for n in sizes) + " |",
+        "|---|" + "---:|" * len(sizes),
+    ]
+    labels = list(results["reads"][0]["endpoints"]) if results["reads"] else []
+    for label in labels:
+        cells = []
+        for r in results["reads"]:
+            e = r["endpoints"][label]
+            cells.append(
+                f"{e['median_ms']:.1f} ms (p95 {e['p95_ms']:.1f})"
+                if e["available"]
+                else f"not available (HTTP {e['status']})"
+            )
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    startup = results["startup"]
+    full, empty = startup["full_store"], startup["empty_store"]
+    lines += [
+        "",
+        f"Start-up of `hallway serve` until `/api/health` answers: {full['ready_ms']:.0f} ms with "
+        f"{startup['people']:,} people, {empty['ready_ms']:.0f} ms with an empty store. "
+        f"Resident memory after start-up {full['rss_after_start_mb']} MB; peak (VmHWM) after "
+        f"three captures and the reads above {full['peak_rss_mb']} MB "
+        f"(empty store: {empty['peak_rss_mb']} MB).",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _stores_table(results: dict[str, Any]) -> str:
+    lines = [
+        "| people | events | attendances | interactions | captures | file size |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for s in results["stores"]:
+        lines.append(
+            f"| {s['people']:,} | {s['events']:,} | {s['attendances']:,} | "
+            f"{s['interactions']:,} | {s['captures']:,} | {s['bytes'] / 1e6:.1f} MB |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _counts(values: list[Any]) -> str:
+    """A list of per-capture figures, short: "1" when all equal, else "min-max"."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return "n/a"
+    low, high = min(known), max(known)
+    return str(low) if low == high else f"{low}-{high}"
+
+
+def _errors(series: dict[str, Any]) -> str:
+    return f" (errors: {'; '.join(series['errors'])})" if series["errors"] else ""

@@ -1,0 +1,82 @@
+"""The benchmark itself runs and reports; its times are never asserted (machines are noisy)."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from bench import run
+from bench.fiction import member
+from bench.generate import store_members, write_store
+from bench.measure import counting_writes, served
+from bench.pages import capture_body
+from companion.store import Store, queries
+
+EXPECTED_KEYS = {
+    "config",
+    "machine",
+    "stores",
+    "capture_by_store_size",
+    "capture_by_page_size",
+    "reads",
+    "startup",
+    "budgets",
+    "seconds",
+}
+
+
+def test_generated_store_opens_with_the_proportions_asked(tmp_path: Path):
+    shape = write_store(tmp_path, 400)
+    store = Store(tmp_path)
+    with store.reading() as db:
+        assert len(db.table("people")) == shape.people == 400
+        assert len(queries.events(db)) == shape.events == 10
+        assert shape.people < shape.attendances < 3 * shape.people
+        first = queries.person(db, 1)
+    assert first is not None
+    assert first["name"] == store_members(400)[0].name
+    assert first["keys"] == [f"meetup:member:{store_members(400)[0].member_id}"]
+
+
+def test_attendees_page_has_one_member_link_per_row():
+    rng = random.Random(1)
+    people = [member(rng, 900 + i) for i in range(30)]
+    for shape in ("page", "scrolled"):
+        body = capture_body("700000001", people, shape, "c-1")
+        markup = body["html"] + "".join(body["fragments"])
+        links = {a["href"] for a in BeautifulSoup(markup, "lxml").select('a[href*="/members/"]')}
+        assert links == {p.profile_url for p in people}
+        assert "700000001" in body["url"] and body["url"].endswith("/attendees/")
+
+
+def test_one_capture_writes_the_store_file_once(tmp_path: Path):
+    write_store(tmp_path, 200)
+    people = store_members(200)[:5]
+    with counting_writes() as log, served(tmp_path) as client:
+        log.take()
+        reply = client.call("POST", "/api/captures", capture_body("700000002", people, "page", "x"))
+        writes = log.take()
+    assert reply.status == 201
+    assert len(writes) == 1
+    assert writes[0].bytes == (tmp_path / "hallway.json").stat().st_size
+
+
+def test_tiny_benchmark_runs_and_writes_its_results(tmp_path: Path):
+    assert run.main(["--tiny", "--out", str(tmp_path)]) == 0
+    results = json.loads((tmp_path / "results.json").read_text())
+    assert set(results) == EXPECTED_KEYS
+    for series in [*results["capture_by_store_size"], *results["capture_by_page_size"]]:
+        assert set(series["statuses"]) == {201}
+        assert series["writes_per_capture"] == [1] * series["capture"]["n"]
+        assert series["capture"]["median_ms"] > 0
+    assert {s["shape"] for s in results["capture_by_page_size"]} == {"page", "scrolled"}
+    assert all(s["bare_soup"]["median_ms"] > 0 for s in results["capture_by_page_size"])
+    endpoints = results["reads"][0]["endpoints"]
+    assert endpoints["events list (GET /api/events)"]["available"] is True
+    assert results["startup"]["full_store"]["ready_ms"] > 0
+    assert len(results["budgets"]) == 10
+    assert all(b["met"] in (True, False, None) for b in results["budgets"])
+    assert "## Budgets" in (tmp_path / "results.md").read_text()

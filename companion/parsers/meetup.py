@@ -37,6 +37,9 @@ _ERA_HOOKS = (
 )
 
 
+_TOPIC_LINK = re.compile(r"^topics-link-")
+
+
 def detect(page: Page) -> bool:
     return (
         page.host.endswith("meetup.com")
@@ -112,15 +115,20 @@ def _from_jsonld(page: Page) -> Event | None:
 
 
 def _from_dom(page: Page) -> Event | None:
+    # find() rather than CSS select(): an attendee page holds thousands of rows, and each
+    # select() walks all of them through soupsieve's much slower matcher.
     soup = page.soup
-    heading = soup.select_one("main h1") or soup.select_one("h1")
+    heading = _inside(soup, "main", "h1") or soup.find("h1")
     title = clean(heading.get_text(" ")) if heading else None
     if not title:
         return None
-    when = soup.select_one("#event-info time[datetime]") or soup.select_one("time[datetime]")
-    group_link = soup.select_one('a[data-event-label="event-group"]')
-    location = soup.select_one('[data-testid="location-info"]')
-    details = soup.select_one("#event-details .break-words")
+    when = _inside(soup, {"id": "event-info"}, "time", datetime=True) or soup.find(
+        "time", datetime=True
+    )
+    group_link = soup.find("a", attrs={"data-event-label": "event-group"})
+    location = soup.find(attrs={"data-testid": "location-info"})
+    details = _inside(soup, {"id": "event-details"}, class_="break-words")
+    topics = soup.find(id="topics")
     return Event(
         title=title,
         url=page.url,
@@ -131,16 +139,26 @@ def _from_dom(page: Page) -> Event | None:
         if location
         else None,
         hosts=[
-            p for p in (_dom_host(a) for a in soup.select('a[data-event-label="hosted-by"]')) if p
+            p
+            for p in (
+                _dom_host(a) for a in soup.find_all("a", attrs={"data-event-label": "hosted-by"})
+            )
+            if p
         ],
         sponsors=_unique(
-            clean(_first_text(s)) for s in soup.select('[data-testid="sponsor-item"]')
+            clean(_first_text(s)) for s in soup.find_all(attrs={"data-testid": "sponsor-item"})
         ),
-        topics=_unique(
-            clean(a.get_text(" ")) for a in soup.select('#topics a[id^="topics-link-"]')
-        ),
+        topics=_unique(clean(a.get_text(" ")) for a in topics.find_all("a", id=_TOPIC_LINK))
+        if topics
+        else [],
         description=block_text(details) if details else None,
     )
+
+
+def _inside(soup: Tag, outer: str | dict[str, str], *inner: Any, **attrs: Any) -> Tag | None:
+    """The first `inner` match inside the first `outer` element, as CSS `outer inner` would."""
+    container = soup.find(outer) if isinstance(outer, str) else soup.find(attrs=outer)
+    return container.find(*inner, **attrs) if container else None
 
 
 def _dom_group(link: Tag | None) -> Group | None:

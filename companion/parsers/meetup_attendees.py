@@ -60,7 +60,7 @@ def people(page: Page) -> list[Person]:
 
 def _rows(soup: BeautifulSoup) -> list[Person]:
     out = []
-    for link in soup.select('a[href*="/members/"]'):
+    for link in soup.find_all("a", href=MEMBER_URL):
         href = link.get("href")
         match = MEMBER_URL.search(href) if isinstance(href, str) else None
         if match is None or link.find_parent(["header", "nav"]) is not None:
@@ -117,7 +117,7 @@ def _name(link: Tag, row: Tag) -> str | None:
     labelled = link.find(attrs={"aria-label": True})
     for candidate in (
         labelled.get("aria-label") if labelled else None,
-        _text(row.select_one("p.font-medium, .groupMember-name")),
+        _text(row.find(_is_name_tag)),
         _text(link),
     ):
         name = clean(candidate)
@@ -126,12 +126,19 @@ def _name(link: Tag, row: Tag) -> str | None:
     return None
 
 
+def _is_name_tag(tag: Tag) -> bool:
+    """`p.font-medium` (today's rows) or `.groupMember-name` (2017-2021 rows)."""
+    classes = tag.get("class") or ()
+    return (tag.name == "p" and "font-medium" in classes) or "groupMember-name" in classes
+
+
 def _text(tag: Tag | None) -> str | None:
     return tag.get_text(" ") if tag else None
 
 
 def _role(row: Tag, name: str) -> str:
-    for tag in row.select('[class*="member-role-type-"]'):
+    # find() with a compiled pattern, not CSS select: this runs once per row of a long list.
+    for tag in row.find_all(class_=_ROLE_CLASS):
         match = _ROLE_CLASS.search(" ".join(tag.get("class") or []))
         if match and match.group(1) != "member":
             return "host" if "host" in match.group(1) else "organizer"

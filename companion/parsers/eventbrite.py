@@ -41,7 +41,7 @@ def detect(page: Page) -> bool:
     return (
         "eventbrite." in page.host
         or page.meta("og:type") == "events.event"
-        or page.soup.select_one(_ERA_HOOKS) is not None
+        or page.select_one(_ERA_HOOKS) is not None
     )
 
 

@@ -45,7 +45,7 @@ def detect(page: Page) -> bool:
         page.host.endswith("meetup.com")
         or page.meta("service") == "web-next"
         or meetup_gql.find(page.payloads) is not None
-        or page.soup.select_one(_ERA_HOOKS) is not None
+        or page.select_one(_ERA_HOOKS) is not None
     )
 
 

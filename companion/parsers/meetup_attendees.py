@@ -60,10 +60,10 @@ def people(page: Page) -> list[Person]:
 
 def _rows(soup: BeautifulSoup) -> list[Person]:
     out = []
-    for link in soup.find_all("a", href=MEMBER_URL):
+    for link in soup.find_all("a"):
         href = link.get("href")
         match = MEMBER_URL.search(href) if isinstance(href, str) else None
-        if match is None or link.find_parent(["header", "nav"]) is not None:
+        if match is None or any(p.name in {"header", "nav"} for p in link.parents):
             continue
         person = _person(link, match.group(1))
         if person is not None:
@@ -87,7 +87,8 @@ def _unlinked_rows(soup: BeautifulSoup) -> list[Person]:
 
 def _person(link: Tag, member_id: str) -> Person | None:
     row = _row(link)
-    name = _name(link, row)
+    inside = _tags(link)
+    name = _name(link, inside, row)
     if not name:
         return None
     return Person(
@@ -95,8 +96,14 @@ def _person(link: Tag, member_id: str) -> Person | None:
         platform_id=member_id,
         profile_url=member_url(member_id),
         role=_role(row, name),
-        photo_url=_photo(link),
+        photo_url=_photo(inside),
     )
+
+
+def _tags(root: Tag) -> list[Tag]:
+    # One plain walk per row: bs4's find() builds a matcher per call and a list has
+    # thousands of rows, each searched several times.
+    return [t for t in root.descendants if isinstance(t, Tag)]
 
 
 def _row(link: Tag) -> Tag:
@@ -109,15 +116,15 @@ def _row(link: Tag) -> Tag:
     return link
 
 
-def _name(link: Tag, row: Tag) -> str | None:
-    img = link.find("img", alt=True)
+def _name(link: Tag, inside: list[Tag], row: Tag) -> str | None:
+    img = next((t for t in inside if t.name == "img" and t.has_attr("alt")), None)
     alt = img.get("alt") if img else None
     if isinstance(alt, str) and PHOTO_OF.match(alt):
         return clean(PHOTO_OF.sub("", alt))
-    labelled = link.find(attrs={"aria-label": True})
+    labelled = next((t for t in inside if t.has_attr("aria-label")), None)
     for candidate in (
         labelled.get("aria-label") if labelled else None,
-        _text(row.find(_is_name_tag)),
+        _text(next((t for t in _tags(row) if _is_name_tag(t)), None)),
         _text(link),
     ):
         name = clean(candidate)
@@ -137,8 +144,7 @@ def _text(tag: Tag | None) -> str | None:
 
 
 def _role(row: Tag, name: str) -> str:
-    # find() with a compiled pattern, not CSS select: this runs once per row of a long list.
-    for tag in row.find_all(class_=_ROLE_CLASS):
+    for tag in _tags(row):
         match = _ROLE_CLASS.search(" ".join(tag.get("class") or []))
         if match and match.group(1) != "member":
             return "host" if "host" in match.group(1) else "organizer"
@@ -150,14 +156,16 @@ def _role(row: Tag, name: str) -> str:
     return "attendee"
 
 
-def _photo(link: Tag) -> str | None:
-    img = link.find("img", src=True)
-    src = img.get("src") if img else None
-    if isinstance(src, str) and src.startswith("http"):
-        return src
-    styled = link.find(style=_BACKGROUND)
-    match = _BACKGROUND.search(str(styled.get("style"))) if styled else None
-    return match.group(1) if match else None
+def _photo(inside: list[Tag]) -> str | None:
+    for tag in inside:
+        src = tag.get("src") if tag.name == "img" else None
+        if isinstance(src, str) and src.startswith("http"):
+            return src
+    for tag in inside:
+        match = _BACKGROUND.search(str(tag.get("style") or ""))
+        if match:
+            return match.group(1)
+    return None
 
 
 def _merge(known: Person, seen: Person) -> Person:

@@ -27,10 +27,10 @@ _HOSTED_BY = re.compile(r"^\s*(hosted by|organis[ée] par|organizado por)\s*", r
 
 
 def event(page: Page) -> Event | None:
-    soup = page.soup
-    title = _text(soup.select_one(_TITLE))
+    title = _text(page.select_one(_TITLE))
     if not title:
         return None
+    soup = page.soup
     when = soup.select_one(_WHEN)
     venue = Place(name=_text(soup.select_one(_VENUE_NAME)), address=_address(soup))
     about = soup.select_one(_ABOUT)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from companion.parsers.text import clean
 
@@ -70,6 +71,17 @@ class Page:
                 self.warnings.append("A block of schema.org data on the page is not valid JSON.")
         # A recorded payload may itself be schema.org data (a scraper's saved JSON-LD object).
         return blocks + [p for p in self.payloads if _is_jsonld(p)]
+
+    def select_one(self, selector: str) -> Tag | None:
+        """soup.select_one, skipped when the raw HTML lacks every class and id it names.
+
+        Matching CSS walks the whole tree (slow on a page of thousands of rows) while a
+        substring test is nearly free, and a class or id that is not in the text cannot match.
+        """
+        alternatives = [re.findall(r"[.#]([\w-]+)", part) for part in selector.split(",")]
+        if all(alternatives) and not any(n in self.html for names in alternatives for n in names):
+            return None
+        return self.soup.select_one(selector)
 
     def meta(self, name: str) -> str | None:
         tag = self.soup.find("meta", attrs={"name": name}) or self.soup.find(

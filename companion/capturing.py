@@ -59,15 +59,12 @@ def capture(store: Store, request: CaptureRequest) -> dict[str, Any]:
     parsed = isolation.parse(request.html, request.url, request.fragments, request.payloads)
     with store.transaction() as db:
         saved = save_capture(db, parsed, request.capture_id, request.captured_at)
-        if saved.event_id:
-            people_ids = [pid for pid, _ in saved.people]
-            networking.record_seen(db, saved.event_id, people_ids, request.captured_at)
     if parsed.event is None:
         return _listing_reply(store, parsed, saved)
     with store.reading() as db:
         event = queries.event(db, saved.event_id) if saved.event_id else None
         people = {pid: queries.person(db, pid) for pid, _ in saved.people}
-        net = networking.Network.load(db)
+        net = networking.Network.around(db, saved.event_id)
         # Known by the method's rule: being "seen_at" this very event does not count.
         known = [people[pid] or {} for pid in saved.known if net.known(pid, saved.event_id)]
     hosts = [

@@ -8,7 +8,7 @@ so nothing here reads the clock and tests can fix the date.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, tzinfo
+from datetime import date, tzinfo
 from typing import Any
 
 from tinydb import TinyDB
@@ -46,6 +46,26 @@ class Network:
             people={p["id"]: p for p in network.people(db)},
             events=network.events_by_id(db),
             attendances=network.attendances(db),
+            interactions=by_person,
+            settings=with_defaults(network.settings(db)),
+        )
+
+    @classmethod
+    def around(cls, db: TinyDB, event_id: int) -> Network:
+        """Only what one event's prep notes and connection notes read: a capture answers
+        from this, so its cost follows the size of the event, not of the whole network."""
+        event = db.table("events").get(doc_id=event_id) or {}
+        sponsors = [s.casefold() for s in event.get("sponsors") or []]
+        people, events, attendances, touches = network.around_event(
+            db, event_id, lambda p: any(_works_at(p, s) for s in sponsors)
+        )
+        by_person: dict[int, list[dict[str, Any]]] = {}
+        for i in touches:
+            by_person.setdefault(i["person_id"], []).append(i)
+        return cls(
+            people={p["id"]: p for p in people},
+            events={e["id"]: e for e in events},
+            attendances=attendances,
             interactions=by_person,
             settings=with_defaults(network.settings(db)),
         )
@@ -351,25 +371,19 @@ def _colleagues(net: Network, event: dict[str, Any]) -> dict[str, list[str]]:
     for sponsor in event.get("sponsors") or []:
         needle = sponsor.casefold()
         found[sponsor] = sorted(
-            p.get("name") or ""
-            for p in net.people.values()
-            if needle == (p.get("company") or "").casefold()
-            or f" at {needle}" in (p.get("headline") or "").casefold()
-            or f"@ {needle}" in (p.get("headline") or "").casefold()
+            p.get("name") or "" for p in net.people.values() if _works_at(p, needle)
         )
     return found
 
 
-def record_seen(db: TinyDB, event_id: int, person_ids: list[int], captured_at: str) -> int:
-    """Inside a transaction: one "seen_at" touch per person at this event, dated by the event."""
-    event = db.table("events").get(doc_id=event_id) or {}
-    # A capture's own time, when the page gives no date (captured_at is checked by capturing).
-    on = (
-        iso_date(event.get("start"))
-        or iso_date(captured_at)
-        or datetime.now(UTC).date().isoformat()
+def _works_at(person: dict[str, Any], company: str) -> bool:
+    """Their company is `company` (casefolded), or their headline says they work there."""
+    headline = (person.get("headline") or "").casefold()
+    return (
+        company == (person.get("company") or "").casefold()
+        or f" at {company}" in headline
+        or f"@ {company}" in headline
     )
-    return network.add_seen_at(db, event_id, person_ids, on)
 
 
 def organizer_view(net: Network, event_id: int) -> list[dict[str, Any]]:

@@ -47,7 +47,6 @@ def _event(n: int, title: str, start: str) -> Event:
 def _store(store: Store, capture: Capture) -> dict[str, int]:
     with store.transaction() as db:
         saved = save_capture(db, capture, None, AT)
-        networking.record_seen(db, saved.event_id, [pid for pid, _ in saved.people], AT)
         return {db.table("people").get(doc_id=pid)["name"]: pid for pid, _ in saved.people}
 
 

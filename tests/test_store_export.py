@@ -87,7 +87,8 @@ def test_csv_has_a_row_per_person_with_events_and_interaction_count(filled):
         "Feature Stores in Practice & MLOps Q&A (2025-06-12); "
         "Streaming, Windows; and Joins (2025-07-10)"
     )
-    assert ada["interactions"] == "2"
+    # Two logged by the user, and one "seen at" touch for each of the two events.
+    assert ada["interactions"] == "4"
     assert ada["notes"] == LONG_NOTE and ada["status"] == "invited"
     tomas = next(r for r in rows if r["name"] == "Tomas Verhoeven")
     assert (tomas["company"], tomas["position"], tomas["connected_on"]) == (
@@ -95,7 +96,7 @@ def test_csv_has_a_row_per_person_with_events_and_interaction_count(filled):
         "CTO",
         "2024-02-01",
     )
-    assert tomas["interactions"] == "1"  # connected, from LinkedIn
+    assert tomas["interactions"] == "2"  # connected (from LinkedIn), and seen at the event
 
 
 def _strict_lines(text: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from weakref import WeakKeyDictionary
 
 from tinydb import TinyDB
@@ -110,13 +111,16 @@ def save_capture(db: TinyDB, capture: Capture, capture_id: str | None, at: str) 
             saved.event_id = event_id
             people += capture.people
         askers: dict[str, int] = {}
+        newly_here: list[int] = []
         for person in people:
             person_id = _save_person(db, index, saved, person, capture.platform, key, at)
-            _attend(db, index, saved, person_id, event_id, person.role)
+            if _attend(db, index, saved, person_id, event_id, person.role):
+                newly_here.append(person_id)
             if person.role == "asked_question":
                 askers[person.platform_id or person.name] = person_id
         if event is capture.event:
             _note_questions(db, capture, askers, event_id)
+            _record_seen(db, newly_here, event_id, _day(event.start) or _day(at))
     if capture.event is None:
         first_key = event_key(events[0], capture.platform)
         for person in capture.people:
@@ -208,9 +212,29 @@ def _note_questions(db: TinyDB, capture: Capture, askers: dict[str, int], event_
 
 def _attend(
     db: TinyDB, index: _Indexes, saved: Saved, person_id: int, event_id: int, role: str
-) -> None:
+) -> bool:
+    """Store the attendance once; True when this is the person's first role at this event."""
     theirs = index.attended.setdefault(person_id, set())
+    first_here = all(e != event_id for e, _ in theirs)
     if (event_id, role) not in theirs:
         db.table("attendances").insert({"person_id": person_id, "event_id": event_id, "role": role})
         theirs.add((event_id, role))
     saved.people.append((person_id, role))
+    return first_here
+
+
+def _record_seen(db: TinyDB, person_ids: list[int], event_id: int, day: str | None) -> None:
+    """A "seen at" touch for each person the first time a capture shows them at an event:
+    seeing someone at several events counts toward the eight interactions."""
+    db.table("interactions").insert_multiple(
+        {"person_id": pid, "kind": "seen_at", "date": day, "event_id": event_id, "note": ""}
+        for pid in dict.fromkeys(person_ids)
+    )
+
+
+def _day(value: str | None) -> str | None:
+    """'2025-06-12' from an ISO date or timestamp; None when it is neither."""
+    try:
+        return date.fromisoformat((value or "")[:10]).isoformat()
+    except ValueError:
+        return None

@@ -8,6 +8,7 @@ the settings are the one document of the "settings" table.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from tinydb import TinyDB
@@ -51,29 +52,39 @@ def interactions(db: TinyDB, person_id: int | None = None) -> list[dict[str, Any
     return docs
 
 
+def around_event(
+    db: TinyDB, event_id: int, also: Callable[[dict[str, Any]], bool]
+) -> tuple[list[dict[str, Any]], ...]:
+    """(people, events, attendances, interactions) of the part of the network around one event:
+    everyone there, the events they went to and everyone at those, plus the people for whom
+    `also` is true. Scans without copying; copies only what it returns."""
+    attendances = (db.storage.read() or {}).get("attendances", {})
+    here = {a["person_id"] for a in attendances.values() if a["event_id"] == event_id}
+    their_events = {event_id} | {
+        a["event_id"] for a in attendances.values() if a["person_id"] in here
+    }
+    rows = [{"id": int(k), **a} for k, a in attendances.items() if a["event_id"] in their_events]
+    wanted = {a["person_id"] for a in rows}
+    people = [
+        {"id": int(k), **p}
+        for k, p in (db.storage.read() or {}).get("people", {}).items()
+        if int(k) in wanted or also(p)
+    ]
+    ids = {p["id"] for p in people}
+    events = [e for e in _rows(db, "events") if e["id"] in their_events]
+    touches = [
+        {"id": int(k), **i}
+        for k, i in (db.storage.read() or {}).get("interactions", {}).items()
+        if i.get("person_id") in ids
+    ]
+    touches.sort(key=lambda i: (i.get("date") or "", i["id"]))
+    return people, events, rows, touches
+
+
 def add_interaction(db: TinyDB, person_id: int, fields: dict[str, Any]) -> dict[str, Any]:
     """Store one interaction; `fields` are already checked (kind, date, event_id, note)."""
     doc = {"person_id": person_id, **fields}
     return {"id": db.table("interactions").insert(doc), **doc}
-
-
-def add_seen_at(db: TinyDB, event_id: int, person_ids: list[int], on: str) -> int:
-    """A "seen_at" touch per person at this event, once: capturing again adds nothing.
-
-    Returns how many were added.
-    """
-    table = db.table("interactions")
-    seen = {
-        i["person_id"]
-        for i in table.all()
-        if i.get("kind") == "seen_at" and i.get("event_id") == event_id
-    }
-    new = [pid for pid in dict.fromkeys(person_ids) if pid not in seen]
-    table.insert_multiple(
-        {"person_id": pid, "kind": "seen_at", "date": on, "event_id": event_id, "note": ""}
-        for pid in new
-    )
-    return len(new)
 
 
 def update_person(db: TinyDB, person_id: int, changes: dict[str, Any]) -> dict[str, Any] | None:

@@ -14,6 +14,9 @@ from bs4 import BeautifulSoup, Tag
 
 from companion.parsers.text import clean
 
+# What a CSS selector names literally: classes, ids, and quoted attribute values.
+_LITERALS = re.compile(r'[.#]([\w-]+)|\[[\w-]+[\^*$|~]?="([^"]+)"\]')
+
 
 @dataclass
 class Page:
@@ -73,12 +76,16 @@ class Page:
         return blocks + [p for p in self.payloads if _is_jsonld(p)]
 
     def select_one(self, selector: str) -> Tag | None:
-        """soup.select_one, skipped when the raw HTML lacks every class and id it names.
+        """soup.select_one, skipped when the raw HTML lacks every class, id and attribute
+        value it names.
 
         Matching CSS walks the whole tree (slow on a page of thousands of rows) while a
         substring test is nearly free, and a class or id that is not in the text cannot match.
         """
-        alternatives = [re.findall(r"[.#]([\w-]+)", part) for part in selector.split(",")]
+        alternatives = [
+            [name for pair in _LITERALS.findall(part) for name in pair if name]
+            for part in selector.split(",")
+        ]
         if all(alternatives) and not any(n in self.html for names in alternatives for n in names):
             return None
         return self.soup.select_one(selector)

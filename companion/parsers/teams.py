@@ -32,7 +32,7 @@ _PANELS = [
 
 
 def detect(page: Page) -> bool:
-    return page.host.startswith("teams.") or page.soup.select_one(_ROWS) is not None
+    return page.host.startswith("teams.") or page.select_one(_ROWS) is not None
 
 
 def parse(page: Page) -> Capture | None:

@@ -38,7 +38,7 @@ _PANELS = [
 
 
 def detect(page: Page) -> bool:
-    return page.host.endswith("zoom.us") or page.soup.select_one(_NAMES) is not None
+    return page.host.endswith("zoom.us") or page.select_one(_NAMES) is not None
 
 
 def parse(page: Page) -> Capture | None:

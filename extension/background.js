@@ -60,7 +60,9 @@ const handlers = {
   saveSettings: (m) => saveSettings(m),
   unpair: () => ext.storage.local.set({ token: "" }),
   requestPairing: () =>
-    requestPairing((code) => ext.runtime.sendMessage({ type: "pairing-code", code }).catch(() => {})),
+    requestPairing((code, approveAt) =>
+      ext.runtime.sendMessage({ type: "pairing-code", code, approveAt }).catch(() => {}),
+    ),
 };
 
 ext.runtime.onMessage.addListener((message, _sender, sendResponse) => {

@@ -79,7 +79,9 @@ $("pair").addEventListener("click", async () => {
 ext.runtime.onMessage.addListener((message) => {
   if (message?.type !== "pairing-code") return;
   $("pair-code").hidden = false;
-  $("pair-code").textContent = `Approve the request showing the code ${message.code} on the companion.`;
+  $("pair-code").textContent =
+    `Open ${message.approveAt} (or answer in the terminal running Hallway) and approve ` +
+    `the request showing the code ${message.code}.`;
 });
 
 ask({ type: "settings" }).then(fill, (error) => setStatus(error.message, true));

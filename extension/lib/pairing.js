@@ -1,16 +1,17 @@
 // Pairing without copy-paste (DESIGN.md section 7): the extension asks the companion, the
-// user approves there, the extension collects its own token. Pasting the token printed by
-// `hallway token` stays the primary path until the companion's side is final.
+// user approves there, the extension collects its own token, pinned to this extension's
+// origin. Pasting the token printed by `hallway token` stays the fallback.
 //
-// Assumed protocol: POST /api/pairing {name, browser} -> {id, code}; then
-// GET /api/pairing/<id> -> {status: "pending" | "approved" | "denied", token?}.
+// Protocol (SECURITY.md): POST /api/pairing {name, browser} -> 202 {request, code, approve_at};
+// then GET /api/pairing/<request> -> {status: "pending" | "approved" | "denied", token?}.
 
 import { CompanionError, callCompanion, ext } from "./companion.js";
 
 const POLL_MS = 2000;
 const GIVE_UP_MS = 3 * 60 * 1000; // within the companion's 5-minute request lifetime
 
-// `onCode` receives the code the companion shows, so the user can match the two.
+// `onCode(code, approveAt)`: the code the companion shows next to the request, so the user
+// can match the two, and the address of the page where they approve it.
 export async function requestPairing(onCode) {
   let asked;
   try {
@@ -26,11 +27,11 @@ export async function requestPairing(onCode) {
     }
     throw error;
   }
-  onCode(asked.code);
+  onCode(asked.code, asked.approve_at);
   const deadline = Date.now() + GIVE_UP_MS;
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    const state = await callCompanion(`/api/pairing/${encodeURIComponent(asked.id)}`);
+    const state = await callCompanion(`/api/pairing/${encodeURIComponent(asked.request)}`);
     if (state.status === "approved" && state.token) {
       await ext.storage.local.set({ token: state.token });
       return;

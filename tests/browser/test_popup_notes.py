@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, open_popup, pair
+from tests.browser.conftest import ARTIFACTS, open_popup, pair, stored_events
 from tests.conftest import fixture_text
 
 pytestmark = pytest.mark.browser
@@ -92,10 +92,6 @@ def test_options_pair_with_a_pasted_token_and_unpair(browser, live_server):
     options.get_by_text("at most 300 characters").wait_for()
     assert worker.evaluate("chrome.storage.local.get('noteLimit')")["noteLimit"] == 300
 
-    # Pairing without copy-paste needs the companion's side; until then it says what to do.
-    options.get_by_role("button", name="Ask the companion to pair").click()
-    options.locator("#status.error, #pair-code:visible").first.wait_for()
-
     options.get_by_role("button", name="Unpair").click()
     options.get_by_text("Unpaired").wait_for()
     assert worker.evaluate("chrome.storage.local.get('token')")["token"] == ""
@@ -121,3 +117,26 @@ def test_people_met_at_an_earlier_event_are_listed_as_known(browser, site, live_
     ARTIFACTS.mkdir(exist_ok=True)
     popup.set_viewport_size({"width": 460, "height": 900})
     popup.screenshot(path=str(ARTIFACTS / "popup-known-people.png"), full_page=True)
+
+
+def test_pairing_from_the_options_page_after_approval_on_the_companion(browser, live_server):
+    context, extension_id, worker = browser
+    app, base = live_server
+    options = context.new_page()
+    options.goto(f"chrome-extension://{extension_id}/options.html")
+    options.fill("#companion", base)
+    options.fill("#token", "")
+    options.get_by_role("button", name="Ask the companion to pair").click()
+    shown = options.locator("#pair-code")
+    shown.wait_for()
+    assert f"{base}/pairing" in shown.text_content()
+    code = re.search(r"\d{3}-\d{3}", shown.text_content()).group()
+
+    approval = context.new_page()
+    approval.goto(f"{base}/pairing")
+    approval.locator("li", has_text=code).get_by_role("button", name="Approve").click()
+
+    options.get_by_text("Connected to Hallway").wait_for(timeout=15000)
+    token = worker.evaluate("chrome.storage.local.get('token')")["token"]
+    assert token and token != app.config["HALLWAY_TOKEN"]  # its own token, not the pasted one
+    assert [e["title"] for e in stored_events(base, token)] == []  # and the companion takes it

@@ -9,7 +9,7 @@ import pytest
 
 from companion.cli import main
 from companion.parsers import NotUnderstood, parse
-from tests.conftest import fixture_text
+from tests.conftest import FIXTURES, fixture_text
 
 BLOG = (
     "<html><head><title>Notes</title></head><body><h2>On learning SQL</h2><p>...</p></body></html>"
@@ -128,3 +128,14 @@ def test_import_stores_pages_like_the_extension_and_reports_each_file(runner, tm
         "Feature Stores in Practice & MLOps Q&A",
         "Spring Model Review",
     ]
+
+
+def test_a_malformed_address_is_ignored_not_a_crash(runner, tmp_path):
+    from companion.store.identity import normalize_url
+
+    result = runner.invoke(
+        main, ["parse", "--url", "http://[::1", str(FIXTURES / "meetup-event.html")]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["event"]["title"] == "Feature Stores in Practice & MLOps Q&A"
+    assert normalize_url("http://[::1/members/5/") is None

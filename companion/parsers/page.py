@@ -56,7 +56,10 @@ class Page:
 
     @property
     def host(self) -> str:
-        return (urlsplit(self.url or "").hostname or "").removeprefix("www.")
+        try:
+            return (urlsplit(self.url or "").hostname or "").removeprefix("www.")
+        except ValueError:  # "http://[::1" and the like: an address that says nothing
+            return ""
 
     @cached_property
     def next_data(self) -> dict[str, Any] | None:

@@ -18,8 +18,11 @@ def normalize_url(url: str | None) -> str | None:
     """One spelling per page: no scheme, no `www.`, no locale prefix, no trailing slash."""
     if not url:
         return None
-    parts = urlsplit(url.strip())
-    if not parts.hostname:
+    try:
+        parts = urlsplit(url.strip())
+        if not parts.hostname:
+            return None
+    except ValueError:  # a malformed address ("http://[::1") identifies nothing
         return None
     host = parts.hostname.lower().removeprefix("www.")
     path = _LOCALE.sub("", parts.path).rstrip("/")

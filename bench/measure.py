@@ -6,7 +6,6 @@ import http.client
 import json
 import os
 import statistics
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from companion.server import make_server
+from companion.server import in_background
 from companion.store.storage import AtomicJSONStorage
 
 
@@ -53,26 +52,12 @@ class Client:
 @contextmanager
 def served(data_dir: Path) -> Iterator[Client]:
     """The companion on a free 127.0.0.1 port in this process (waitress, as `hallway serve`)."""
-    app, server = make_server(data_dir, 0)
-    stop = threading.Event()
-    thread = threading.Thread(target=_serve_until, args=(server, stop), daemon=True)
-    thread.start()
-    client = Client(server.effective_port, app.config["HALLWAY_TOKEN"])
-    try:
-        yield client
-    finally:
-        client.close()
-        stop.set()
-        thread.join(timeout=10)
-
-
-def _serve_until(server: Any, stop: threading.Event) -> None:
-    """waitress's own loop, stopped from inside: closing it from another thread races its
-    select() and the worker threads (tracebacks, bad file descriptors)."""
-    while not stop.is_set():
-        server.asyncore.loop(timeout=0.05, map=server._map, count=1)
-    server.task_dispatcher.shutdown()
-    server.close()
+    with in_background(data_dir) as (app, server):
+        client = Client(server.effective_port, app.config["HALLWAY_TOKEN"])
+        try:
+            yield client
+        finally:
+            client.close()
 
 
 @dataclass

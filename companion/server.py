@@ -6,10 +6,13 @@ import ipaddress
 import queue
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
+from flask import Flask
 from waitress.server import create_server
 
 from companion import config, isolation
@@ -59,6 +62,29 @@ def make_server(data_dir: Path | str | None, port: int, host: str = config.HOST)
     )
     app.config["HALLWAY_PORT"] = server.effective_port
     return app, server
+
+
+@contextmanager
+def in_background(data_dir: Path | str | None, port: int = 0) -> Iterator[tuple[Flask, Any]]:
+    """The companion served from a thread of this process, until the block ends (tests, the
+    benchmark). Stopped from inside waitress's own loop: closing it from another thread races
+    its select() and its worker threads (tracebacks, bad file descriptors)."""
+    app, server = make_server(data_dir, port)
+    stop = threading.Event()
+
+    def run() -> None:
+        while not stop.is_set():
+            server.asyncore.loop(timeout=0.05, map=server._map, count=1)
+        server.task_dispatcher.shutdown()
+        server.close()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    try:
+        yield app, server
+    finally:
+        stop.set()
+        thread.join(timeout=10)
 
 
 def serve(data_dir: Path | str | None, port: int, host: str = config.HOST) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from companion.app import create_app
-from companion.server import make_server
+from companion.server import in_background
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REAL_PAGES = Path(
@@ -68,11 +67,5 @@ def runner(tmp_path: Path) -> CliRunner:
 @pytest.fixture
 def live_server(tmp_path: Path) -> Iterator[tuple[Flask, str]]:
     """The companion served by waitress on a free 127.0.0.1 port, as `hallway serve` does."""
-    app, server = make_server(tmp_path / "live-data", 0)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
+    with in_background(tmp_path / "live-data") as (app, server):
         yield app, f"http://127.0.0.1:{server.effective_port}"
-    finally:
-        server.close()
-        thread.join(timeout=5)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, tzinfo
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from tinydb import TinyDB
 
@@ -27,6 +28,10 @@ _ROLE_ORDER = ("speaker", "organizer", "host", "asked_question", "participant", 
 _TALKED_KINDS = {"met", "talked", "met_again", "helped", "note"}
 
 
+# Whole-network snapshots by storage, with the storage's change count when they were built.
+_SNAPSHOTS: WeakKeyDictionary[Any, tuple[int, Network]] = WeakKeyDictionary()
+
+
 @dataclass
 class Network:
     """One snapshot of the user's network, indexed by person and by event."""
@@ -39,6 +44,18 @@ class Network:
 
     @classmethod
     def load(cls, db: TinyDB) -> Network:
+        """The whole network; the same snapshot again while the store has not changed, so
+        browsing the review pages does not rebuild it per request. Treat it as read-only."""
+        storage = db.storage
+        cached = _SNAPSHOTS.get(storage)
+        if cached is not None and cached[0] == storage.generation:  # type: ignore[attr-defined]
+            return cached[1]
+        net = cls._build(db)
+        _SNAPSHOTS[storage] = (storage.generation, net)  # type: ignore[attr-defined]
+        return net
+
+    @classmethod
+    def _build(cls, db: TinyDB) -> Network:
         by_person: dict[int, list[dict[str, Any]]] = {}
         for i in network.interactions(db):
             by_person.setdefault(i["person_id"], []).append(i)

@@ -113,6 +113,7 @@ class AtomicJSONStorage(Storage):
             shutil.copy2(self.path, backup_path(self.path, 1))
 
     def _load(self) -> None:
+        self.generation += 1  # what caches built on the old data knew is stale now
         self._seen = _stamp(self.path)
         if self._seen is None:
             self._data = None

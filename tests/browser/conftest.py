@@ -17,6 +17,15 @@ from flask import Flask, request
 EXTENSION = Path(__file__).parents[2] / "extension"
 ARTIFACTS = Path(__file__).parents[2] / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# No sandbox (root), no GPU, and none of the background calls this offline machine refuses.
+QUIET_CHROMIUM = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 class Site:
@@ -71,12 +80,7 @@ def browser(tmp_path: Path, live_server):
             args=[
                 f"--disable-extensions-except={EXTENSION}",
                 f"--load-extension={EXTENSION}",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
+                *QUIET_CHROMIUM,
             ],
         )
         try:
@@ -156,14 +160,7 @@ def page(live_server):
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
+            args=QUIET_CHROMIUM,
         )
         try:
             context = browser.new_context(viewport={"width": 1000, "height": 800})

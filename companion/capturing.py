@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from companion import isolation, networking
 from companion.method.when import describe
 from companion.model import Capture
-from companion.store import Store, queries
+from companion.store import Store, network
 from companion.store.captures import Saved, save_capture
 
 
@@ -62,8 +62,8 @@ def capture(store: Store, request: CaptureRequest) -> dict[str, Any]:
     if parsed.event is None:
         return _listing_reply(store, parsed, saved)
     with store.reading() as db:
-        event = queries.event(db, saved.event_id) if saved.event_id else None
-        people = {pid: queries.person(db, pid) for pid, _ in saved.people}
+        event = network.event(db, saved.event_id) if saved.event_id else None
+        people = {pid: network.person(db, pid) for pid, _ in saved.people}
         net = networking.Network.around(db, saved.event_id)
         # Known by the method's rule: being "seen_at" this very event does not count.
         known = [people[pid] or {} for pid in saved.known if net.known(pid, saved.event_id)]
@@ -101,8 +101,8 @@ def capture(store: Store, request: CaptureRequest) -> dict[str, Any]:
 def _listing_reply(store: Store, parsed: Capture, saved: Saved) -> dict[str, Any]:
     """A group or listing page: its events are kept as candidates to pick from."""
     with store.reading() as db:
-        events = [queries.event(db, event_id) for event_id in saved.event_ids]
-        known = [queries.person(db, person_id) or {} for person_id in saved.known]
+        events = [network.event(db, event_id) for event_id in saved.event_ids]
+        known = [network.person(db, person_id) or {} for person_id in saved.known]
     return {
         "kind": "listing",
         "when": None,

@@ -13,7 +13,7 @@ from bench.fiction import member
 from bench.generate import store_members, write_store
 from bench.measure import counting_writes, served
 from bench.pages import capture_body
-from companion.store import Store, queries
+from companion.store import Store, network
 
 EXPECTED_KEYS = {
     "config",
@@ -33,9 +33,9 @@ def test_generated_store_opens_with_the_proportions_asked(tmp_path: Path):
     store = Store(tmp_path)
     with store.reading() as db:
         assert len(db.table("people")) == shape.people == 400
-        assert len(queries.events(db)) == shape.events == 10
+        assert len(network.events(db)) == shape.events == 10
         assert shape.people < shape.attendances < 3 * shape.people
-        first = queries.person(db, 1)
+        first = network.person(db, 1)
     assert first is not None
     assert first["name"] == store_members(400)[0].name
     assert first["keys"] == [f"meetup:member:{store_members(400)[0].member_id}"]

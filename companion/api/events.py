@@ -3,7 +3,7 @@ from flask import abort, current_app, jsonify, request
 from companion import networking
 from companion.api import bp
 from companion.method import organizer
-from companion.store import network, queries
+from companion.store import network
 
 EVENT_LIST_FIELDS = ("id", "title", "start", "url", "group", "attendee_count")
 
@@ -11,17 +11,17 @@ EVENT_LIST_FIELDS = ("id", "title", "start", "url", "group", "attendee_count")
 @bp.get("/events")
 def list_events():
     with current_app.extensions["hallway_store"].reading() as db:
-        events = queries.events(db)
+        events = network.events(db)
     return jsonify(events=[{k: e.get(k) for k in EVENT_LIST_FIELDS} for e in events])
 
 
 @bp.get("/events/<int:event_id>")
 def show_event(event_id: int):
     with current_app.extensions["hallway_store"].reading() as db:
-        event = queries.event(db, event_id)
+        event = network.event(db, event_id)
         if event is None:
             abort(404, "There is no event with that id.")
-        event["attendees"] = queries.attendees(db, event_id)
+        event["attendees"] = network.attendees(db, event_id)
     return jsonify(event)
 
 

@@ -5,7 +5,7 @@ from typing import Any
 from flask import abort, current_app, jsonify, request
 
 from companion.api import bp
-from companion.store import queries
+from companion.store import network
 from companion.store.db import now, raw
 from companion.store.merge import MergeError, NotFound, dismiss, merge, suggestions, unmerge
 
@@ -30,7 +30,7 @@ def merge_people():
     keep, other = _ints("keep", "merge")
     with current_app.extensions["hallway_store"].transaction() as db:
         merge_id = _or_404(lambda: merge(db, keep, other, now()))
-        person = queries.person(db, keep)
+        person = network.person(db, keep)
     return jsonify(merge_id=merge_id, person=person)
 
 
@@ -39,7 +39,7 @@ def unmerge_people():
     (merge_id,) = _ints("merge_id")
     with current_app.extensions["hallway_store"].transaction() as db:
         kept, restored = _or_404(lambda: unmerge(db, merge_id, now()))
-        people = [queries.person(db, kept), queries.person(db, restored)]
+        people = [network.person(db, kept), network.person(db, restored)]
     return jsonify(people=people)
 
 
@@ -69,5 +69,5 @@ def _or_404(action: Any) -> Any:
 
 
 def _brief(db, person_id: int) -> dict[str, Any]:
-    person = queries.person(db, person_id) or {}
+    person = network.person(db, person_id) or {}
     return {k: person.get(k) for k in BRIEF}

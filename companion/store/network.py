@@ -1,4 +1,4 @@
-"""Reading and writing the user's network: people, interactions and settings.
+"""Reading and writing the user's network: events, people, attendances, interactions, settings.
 
 Reads take the `db` of `Store.reading()` (or of a transaction); every write here must be called
 inside `Store.transaction()`, which writes the file once at its end or not at all.
@@ -33,6 +33,31 @@ def _rows(db: TinyDB, table: str) -> list[dict[str, Any]]:
 
 def people(db: TinyDB) -> list[dict[str, Any]]:
     return _rows(db, "people")
+
+
+def event(db: TinyDB, event_id: int) -> dict[str, Any] | None:
+    doc = db.table("events").get(doc_id=event_id)
+    return {"id": doc.doc_id, **doc} if doc else None
+
+
+def events(db: TinyDB) -> list[dict[str, Any]]:
+    """Every event, newest start first (events with no known start last)."""
+    return sorted(_rows(db, "events"), key=lambda e: e.get("start") or "", reverse=True)
+
+
+def person(db: TinyDB, person_id: int) -> dict[str, Any] | None:
+    doc = db.table("people").get(doc_id=person_id)
+    return {"id": doc.doc_id, **doc} if doc else None
+
+
+def attendees(db: TinyDB, event_id: int) -> list[dict[str, Any]]:
+    """The people at one event, each once, with every role they had there."""
+    roles: dict[int, list[str]] = {}
+    for a in (db.storage.read() or {}).get("attendances", {}).values():
+        if a["event_id"] == event_id:
+            roles.setdefault(a["person_id"], []).append(a["role"])
+    found = (person(db, person_id) for person_id in roles)
+    return [{**p, "roles": roles[p["id"]]} for p in found if p]
 
 
 def events_by_id(db: TinyDB) -> dict[int, dict[str, Any]]:

@@ -255,14 +255,19 @@ def invites(net: Network, today: date) -> dict[str, Any]:
     return followups.invite_budget(everyone, today, net.settings["invite_budget"])
 
 
-def due_followups(net: Network, today: date) -> dict[str, Any]:
-    """Everything due by `today`, oldest first, each with the note to send."""
+def due_followups(net: Network, today: date, limit: int | None = None) -> dict[str, Any]:
+    """What is due by `today`, oldest first, each with the note to send: the first `limit`
+    of them (all when None), and how many are due in all. Notes are drafted only for those
+    returned: a large network can have thousands due, and a page shows a few."""
     budget = invites(net, today)
-    due = []
+    steps = []
     for person_id in net.people:
         step = next_step(net, person_id, budget["left"])
-        if step is None or not step.is_due(today):
-            continue
+        if step is not None and step.is_due(today):
+            steps.append((step.due_on, person_id, step))
+    steps.sort(key=lambda s: (s[0], s[1]))
+    due = []
+    for _, person_id, step in steps[:limit]:
         event_id = step.event_id or _latest_event(net, person_id)
         drafted = person_notes(net, person_id, event_id) if event_id else None
         kind = "linkedin" if step.kind == "invite" else "follow_up"
@@ -276,8 +281,7 @@ def due_followups(net: Network, today: date) -> dict[str, Any]:
                 "note": drafted[kind]["text"] if drafted else None,
             }
         )
-    due.sort(key=lambda d: (d["due_on"], d["person"]["id"]))
-    return {"due": due, "invites": budget}
+    return {"due": due, "total": len(steps), "invites": budget}
 
 
 def _brief(net: Network, person_id: int) -> dict[str, Any]:

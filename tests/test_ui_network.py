@@ -93,3 +93,13 @@ def test_people_filter_by_group(store, seeded):
     _, total = networking.list_people(net, TODAY, group="Lakeside Data Science")
     assert total == 6
     assert networking.list_people(net, TODAY, group="Elsewhere") == ([], 0)
+
+
+def test_the_front_page_drafts_notes_only_for_the_follow_ups_it_shows(store, seeded):
+    net = load(store)
+    everything = networking.due_followups(net, TODAY)
+    assert everything["total"] == len(everything["due"]) >= 2
+    first = networking.due_followups(net, TODAY, limit=1)
+    assert first["total"] == everything["total"]
+    assert first["due"] == everything["due"][:1]
+    assert first["due"][0]["note"]

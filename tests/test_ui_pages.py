@@ -96,6 +96,16 @@ def test_home_lists_what_is_due_oldest_first_with_the_note(client, seeded):
     assert "5 of 5 left" in page and "6 people" in page and "2 events" in page
 
 
+def test_home_shows_the_oldest_follow_ups_and_links_to_the_rest(client, seeded, monkeypatch):
+    from companion.ui import home
+
+    monkeypatch.setattr(home, "DUE_SHOWN", 2)
+    page = text(client.get(f"/?{T}"))
+    due = page[page.index("Follow-ups due") : page.index("Coming up")]
+    assert "Mira Okonkwo" in due and HOSTILE in due and "Pavel Lindqvist" not in due
+    assert "1 more due" in due
+
+
 def test_home_splits_upcoming_and_recent_events(client, seeded):
     page = text(client.get(f"/?{T}"))
     coming, recent = page.split("Coming up")[1].split("Recent", 1)

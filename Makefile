@@ -4,12 +4,12 @@ PYTHON  := $(VENV)/bin/python
 PIP     := $(VENV)/bin/pip
 PORT    ?= 5474
 
-.PHONY: run test lint check-browser check-firefox clean bench bench-quick
+.PHONY: run test lint browsers clean bench bench-quick
 
 run: $(VENV)/.installed
 	$(VENV)/bin/hallway serve --port $(PORT)
 
-test: $(VENV)/.installed-test node_modules/.installed check-browser check-firefox
+test: $(VENV)/.installed-test node_modules/.installed browsers
 	$(VENV)/bin/ruff check companion tests bench
 	$(PYTHON) -m pytest
 
@@ -41,23 +41,17 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # Browser tests use Debian's Chromium (Playwright's own browser download does not work
-# offline). Installed here when missing and we are root; otherwise those tests skip.
-check-browser:
-	@if ! command -v chromium >/dev/null 2>&1; then \
+# offline) and firefox-esr (driven over WebDriver BiDi by npm's puppeteer-core). Installed
+# here when missing and we are root; otherwise those tests skip.
+browsers:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 || missing="$$missing firefox-esr"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	  else \
-	    echo "Chromium is missing and this is not root: browser tests will be skipped."; \
-	  fi; \
-	fi
-
-# The Firefox test drives Debian's firefox-esr over WebDriver BiDi (npm puppeteer-core).
-check-firefox:
-	@if ! command -v firefox-esr >/dev/null 2>&1 && ! command -v firefox >/dev/null 2>&1; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr; \
-	  else \
-	    echo "Firefox is missing and this is not root: the Firefox test will be skipped."; \
+	    echo "Missing$$missing and this is not root: those browser tests will be skipped."; \
 	  fi; \
 	fi
 

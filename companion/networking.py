@@ -56,15 +56,12 @@ class Network:
 
     @classmethod
     def _build(cls, db: TinyDB) -> Network:
-        by_person: dict[int, list[dict[str, Any]]] = {}
-        for i in network.interactions(db):
-            by_person.setdefault(i["person_id"], []).append(i)
-        return cls(
-            people={p["id"]: p for p in network.people(db)},
-            events=network.events_by_id(db),
-            attendances=network.attendances(db),
-            interactions=by_person,
-            settings=with_defaults(network.settings(db)),
+        return cls._of(
+            db,
+            network.people(db),
+            list(network.events_by_id(db).values()),
+            network.attendances(db),
+            network.interactions(db),
         )
 
     @classmethod
@@ -76,6 +73,18 @@ class Network:
         people, events, attendances, touches = network.around_event(
             db, event_id, lambda p: any(_works_at(p, s) for s in sponsors)
         )
+        return cls._of(db, people, events, attendances, touches)
+
+    @classmethod
+    def _of(
+        cls,
+        db: TinyDB,
+        people: list[dict[str, Any]],
+        events: list[dict[str, Any]],
+        attendances: list[dict[str, Any]],
+        touches: list[dict[str, Any]],
+    ) -> Network:
+        """A network of these rows (touches oldest first), with the store's settings."""
         by_person: dict[int, list[dict[str, Any]]] = {}
         for i in touches:
             by_person.setdefault(i["person_id"], []).append(i)

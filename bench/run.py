@@ -143,7 +143,7 @@ def _capture(client: Client, body: dict[str, Any], log: WriteLog) -> dict[str, A
         "writes": len(writes),
         "write_seconds": sum(w.seconds for w in writes),
         "bytes_written": sum(w.bytes for w in writes),
-        "bytes_grown": sum(w.grown for w in writes),
+        "rewrites": sum(w.rewrote for w in writes),
     }
 
 
@@ -165,7 +165,7 @@ def _series_summary(
         "write": summary([s["write_seconds"] for s in samples]),
         "writes_per_capture": [s["writes"] for s in samples],
         "bytes_written_per_capture": round(sum(s["bytes_written"] for s in samples) / len(samples)),
-        "file_growth_per_capture": round(sum(s["bytes_grown"] for s in samples) / len(samples)),
+        "file_rewrites": sum(s["rewrites"] for s in samples),
         "statuses": [s["status"] for s in samples],
         "kinds": sorted({str(s["kind"]) for s in samples}),
         "people_added": [s["people_added"] for s in samples],

@@ -116,9 +116,8 @@ def _save_person(
 ) -> int:
     table = db.table("people")
     keys = person_keys(person, platform, ekey)
-    facts = {
-        k: v for k, v in asdict(person).items() if k in CAPTURED_PERSON_FIELDS and v is not None
-    }
+    found = ((k, getattr(person, k)) for k in CAPTURED_PERSON_FIELDS)
+    facts = {k: v for k, v in found if v is not None}
     known = index.follow(db).people
     person_id = next((p for k in keys if (p := known.first(k)) is not None), None)
     if person_id is None:

@@ -25,26 +25,36 @@ class Grouped:
 
     def __init__(self, keys_of: Callable[[Doc], Iterable[Hashable]]):
         self._keys_of = keys_of
-        self.ids: dict[Hashable, set[int]] = {}
+        self.ids: dict[Hashable, list[int]] = {}
         self._held: dict[int, tuple[Hashable, ...]] = {}
 
     def reset(self, docs: dict[str, Doc]) -> None:
         """Every document of the table, indexed anew."""
-        self.ids, self._held = {}, {}
-        for doc_id, doc in docs.items():
-            self.put(int(doc_id), doc)
+        ids: dict[Hashable, list[int]] = {}
+        held: dict[int, tuple[Hashable, ...]] = {}
+        keys_of = self._keys_of
+        for raw_id, doc in docs.items():
+            doc_id = int(raw_id)
+            keys = held[doc_id] = tuple(keys_of(doc))
+            for key in keys:
+                found = ids.get(key)
+                if found is None:
+                    ids[key] = [doc_id]
+                else:
+                    found.append(doc_id)
+        self.ids, self._held = ids, held
 
     def put(self, doc_id: int, doc: Doc | None) -> None:
         """The document as it is now (None: removed)."""
         for key in self._held.pop(doc_id, ()):
             ids = self.ids[key]
-            ids.discard(doc_id)
+            ids.remove(doc_id)
             if not ids:
                 del self.ids[key]
         if doc is not None:
             keys = self._held[doc_id] = tuple(self._keys_of(doc))
             for key in keys:
-                self.ids.setdefault(key, set()).add(doc_id)
+                self.ids.setdefault(key, []).append(doc_id)
 
     def first(self, key: Hashable) -> int | None:
         ids = self.ids.get(key)
@@ -77,12 +87,13 @@ class CaptureIndexes:
         if storage.generation == self.generation:
             return self
         changed = storage.changes_since(self.generation) if self.generation is not None else None
-        for table, grouped in self._tables.items():
-            docs = raw(db, table)
-            if changed is None:
-                grouped.reset(docs)
-            else:
-                for doc_id in changed.get(table, ()):
+        if changed is None:
+            for table, grouped in self._tables.items():
+                grouped.reset(raw(db, table))
+        for table, doc_ids in (changed or {}).items():
+            if (grouped := self._tables.get(table)) is not None:
+                docs = raw(db, table)
+                for doc_id in doc_ids:
                     grouped.put(doc_id, docs.get(str(doc_id)))
         self.generation = storage.generation
         return self

@@ -8,7 +8,7 @@ from companion.store import Store, indexes
 from companion.store.indexes import CaptureIndexes
 from companion.store.merge import merge, unmerge
 from companion.store.network import add_interaction, update_person
-from tests.stores import AT, event_capture, meetup_member, store_capture
+from tests.stores import AT, event_capture, meetup_member, store_capture, tables
 
 
 def followed_and_fresh(store: Store) -> tuple[CaptureIndexes, CaptureIndexes]:
@@ -82,3 +82,20 @@ def test_an_edit_is_followed_and_a_restore_rebuilds(store):
     followed, fresh = followed_and_fresh(store)
     assert same(followed, fresh)
     assert followed.people.ids == {}
+
+
+def test_a_started_server_builds_the_lookups_before_the_first_capture(store, monkeypatch):
+    from companion.app import create_app
+    from companion.server import warm_caches
+    from companion.store.indexes import Grouped
+    from tests.conftest import PORT
+
+    app = create_app(store.path.parent, PORT)
+    builds: list[int] = []
+    monkeypatch.setattr(Grouped, "reset", lambda self, docs: builds.append(len(docs)))
+    warm_caches(app)
+    stored = tables(store)
+    counts = [len(stored[t]) for t in ("people", "events", "attendances", "interactions")]
+    assert sorted(builds) == sorted([*counts, len(stored["captures"])])
+    store_capture(app.extensions["hallway_store"], event_capture(3))
+    assert len(builds) == 5  # followed, not built again

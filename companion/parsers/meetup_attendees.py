@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 
 from companion.model import Person
 from companion.parsers.meetup_common import MEMBER_URL, PHOTO_OF, member_url
@@ -50,17 +50,17 @@ def count(page: Page) -> int | None:
 
 def people(page: Page) -> list[Person]:
     found: dict[str, Person] = {}
-    for soup in page.soups:
-        for person in _rows(soup):
+    for root in page.roots:
+        for person in _rows(root):
             key = person.platform_id or person.name
             known = found.get(key)
             found[key] = _merge(known, person) if known else person
     return list(found.values())
 
 
-def _rows(soup: BeautifulSoup) -> list[Person]:
+def _rows(root: Tag) -> list[Person]:
     out = []
-    for link in soup.find_all("a"):
+    for link in root.find_all("a"):
         href = link.get("href")
         match = MEMBER_URL.search(href) if isinstance(href, str) else None
         if match is None or any(p.name in {"header", "nav"} for p in link.parents):
@@ -68,13 +68,13 @@ def _rows(soup: BeautifulSoup) -> list[Person]:
         person = _person(link, match.group(1))
         if person is not None:
             out.append(person)
-    return out or _unlinked_rows(soup)
+    return out or _unlinked_rows(root)
 
 
-def _unlinked_rows(soup: BeautifulSoup) -> list[Person]:
+def _unlinked_rows(root: Tag) -> list[Person]:
     """Rows with no profile link (the organizer's view): the photo's alt text names the person."""
     out = []
-    for img in soup.select('img[alt^="Photo of the user"]'):
+    for img in root.select('img[alt^="Photo of the user"]'):
         if img.find_parent(["header", "nav"]) is not None:
             continue
         name = clean(PHOTO_OF.sub("", str(img["alt"])))

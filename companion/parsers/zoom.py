@@ -42,7 +42,7 @@ def detect(page: Page) -> bool:
 
 
 def parse(page: Page) -> Capture | None:
-    rows = [r for soup in page.soups for r in (_row(n) for n in soup.select(_NAMES)) if r]
+    rows = [r for soup in page.roots for r in (_row(n) for n in soup.select(_NAMES)) if r]
     header = page.soup.select_one(".participants-header__title")
     match = _MEETING_ID.search(page.url or "")
     return meeting.capture(
@@ -50,7 +50,7 @@ def parse(page: Page) -> Capture | None:
         PLATFORM,
         title=_title(page),
         rows=rows,
-        asked=meeting.questions(page.soups, _PANELS),
+        asked=meeting.questions(page.roots, _PANELS),
         count=first_int(header.get_text(" ")) if header else None,
         platform_id=match.group(1) if match else None,
     )

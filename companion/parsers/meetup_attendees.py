@@ -27,7 +27,8 @@ _ORGANIZER = re.compile(
     r"\b(co-?organi[sz]er|organi[sz]er|co-?organisateur|organisateur|organizador|veranstalter)\b",
     re.IGNORECASE,
 )
-_ROLE_CLASS = re.compile(r"member-role-type-(\w+)")
+_ROLE_CLASS_NAME = "member-role-type-"
+_ROLE_CLASS = re.compile(_ROLE_CLASS_NAME + r"(\w+)")
 _BACKGROUND = re.compile(r"url\(['\"]?([^'\")]+)['\"]?\)")
 _RANK = {"attendee": 0, "organizer": 1, "host": 2}
 
@@ -49,44 +50,53 @@ def count(page: Page) -> int | None:
 
 
 def people(page: Page) -> list[Person]:
+    # Only the 2020 rows name roles in classes; a substring test spares the rest a class scan.
+    role_classes = any(_ROLE_CLASS_NAME in text for text in (page.html, *page.fragments))
     found: dict[str, Person] = {}
-    for root in page.roots:
-        for person in _rows(root):
+    every_root = [page.elements, *(_tags(root) for root in page.fragment_roots)]
+    for elements in every_root:
+        for person in _rows(elements, role_classes):
             key = person.platform_id or person.name
             known = found.get(key)
             found[key] = _merge(known, person) if known else person
     return list(found.values())
 
 
-def _rows(root: Tag) -> list[Person]:
+def _rows(elements: list[Tag], role_classes: bool) -> list[Person]:
+    """The people of one root (the page or a fragment), from its elements in document order."""
     out = []
-    for link in root.find_all("a"):
-        href = link.get("href")
+    rows: dict[int, _Row] = {}  # a row holds two member links (photo and name): read it once
+    for link in elements:
+        href = link.get("href") if link.name == "a" else None
         match = MEMBER_URL.search(href) if isinstance(href, str) else None
-        if match is None or any(p.name in {"header", "nav"} for p in link.parents):
+        place = _place(link) if match else None
+        if match is None or place is None:
             continue
-        person = _person(link, match.group(1))
+        row = rows.get(id(place)) or rows.setdefault(id(place), _Row(place, role_classes))
+        person = _person(link, match.group(1), row)
         if person is not None:
             out.append(person)
-    return out or _unlinked_rows(root)
+    return out or _unlinked_rows(elements, role_classes)
 
 
-def _unlinked_rows(root: Tag) -> list[Person]:
+def _unlinked_rows(elements: list[Tag], role_classes: bool) -> list[Person]:
     """Rows with no profile link (the organizer's view): the photo's alt text names the person."""
     out = []
-    for img in root.select('img[alt^="Photo of the user"]'):
-        if img.find_parent(["header", "nav"]) is not None:
+    for img in elements:
+        alt = img.get("alt") if img.name == "img" else None
+        if not (isinstance(alt, str) and alt.startswith("Photo of the user")):
             continue
-        name = clean(PHOTO_OF.sub("", str(img["alt"])))
-        src = img.get("src")
-        if name:
+        place = _place(img)
+        name = clean(PHOTO_OF.sub("", alt))
+        if place is not None and name:
+            src = img.get("src")
             photo = src if isinstance(src, str) and src.startswith("http") else None
-            out.append(Person(name=name, role=_role(_row(img), name), photo_url=photo))
+            role = _Row(place, role_classes).role(name)
+            out.append(Person(name=name, role=role, photo_url=photo))
     return out
 
 
-def _person(link: Tag, member_id: str) -> Person | None:
-    row = _row(link)
+def _person(link: Tag, member_id: str, row: _Row) -> Person | None:
     inside = _tags(link)
     name = _name(link, inside, row)
     if not name:
@@ -95,28 +105,65 @@ def _person(link: Tag, member_id: str) -> Person | None:
         name=name,
         platform_id=member_id,
         profile_url=member_url(member_id),
-        role=_role(row, name),
+        role=row.role(name),
         photo_url=_photo(inside),
     )
 
 
 def _tags(root: Tag) -> list[Tag]:
     # One plain walk per row: bs4's find() builds a matcher per call and a list has
-    # thousands of rows, each searched several times.
+    # thousands of rows.
     return [t for t in root.descendants if isinstance(t, Tag)]
 
 
-def _row(link: Tag) -> Tag:
-    """The list item around a member link: where its name and role labels are."""
+def _place(link: Tag) -> Tag | None:
+    """The list item around a member link, where its name and role labels are (the link
+    itself when there is none); None for a link in the page header or navigation."""
+    row = None
     for parent in link.parents:
-        if parent.name == "li" or parent.has_attr("data-testid"):
-            return parent
-        if parent.name in {"ul", "ol", "body", "main", "section"}:
-            break
-    return link
+        if parent.name in {"header", "nav"}:
+            return None
+        if row is None and (parent.name == "li" or parent.has_attr("data-testid")):
+            row = parent
+        elif parent.name in {"ul", "ol", "body", "main", "section"}:
+            row = row or link
+    return row or link
 
 
-def _name(link: Tag, inside: list[Tag], row: Tag) -> str | None:
+class _Row:
+    """What every member link in one row shares: its elements, its text, its role."""
+
+    def __init__(self, row: Tag, role_classes: bool) -> None:
+        self.tags = _tags(row)
+        self.text = row.get_text(" ") or ""
+        classed = map(_role_class, self.tags) if role_classes else ()
+        self.role_class = next(filter(None, classed), None)
+        self._named = next((t for t in self.tags if _is_name_tag(t)), None)
+
+    @property
+    def name_text(self) -> str | None:
+        return _text(self._named)
+
+    def role(self, name: str) -> str:
+        if self.role_class:
+            return self.role_class
+        labels = self.text.replace(name, " ")
+        if _HOST.search(labels):
+            return "host"
+        if _ORGANIZER.search(labels):
+            return "organizer"
+        return "attendee"
+
+
+def _role_class(tag: Tag) -> str | None:
+    """The 2020 rows' role, from a class such as `member-role-type-eventhost`."""
+    match = _ROLE_CLASS.search(" ".join(tag.get("class") or []))
+    if match and match.group(1) != "member":
+        return "host" if "host" in match.group(1) else "organizer"
+    return None
+
+
+def _name(link: Tag, inside: list[Tag], row: _Row) -> str | None:
     img = next((t for t in inside if t.name == "img" and t.has_attr("alt")), None)
     alt = img.get("alt") if img else None
     if isinstance(alt, str) and PHOTO_OF.match(alt):
@@ -124,7 +171,7 @@ def _name(link: Tag, inside: list[Tag], row: Tag) -> str | None:
     labelled = next((t for t in inside if t.has_attr("aria-label")), None)
     for candidate in (
         labelled.get("aria-label") if labelled else None,
-        _text(next((t for t in _tags(row) if _is_name_tag(t)), None)),
+        row.name_text,
         _text(link),
     ):
         name = clean(candidate)
@@ -143,19 +190,6 @@ def _text(tag: Tag | None) -> str | None:
     return tag.get_text(" ") if tag else None
 
 
-def _role(row: Tag, name: str) -> str:
-    for tag in _tags(row):
-        match = _ROLE_CLASS.search(" ".join(tag.get("class") or []))
-        if match and match.group(1) != "member":
-            return "host" if "host" in match.group(1) else "organizer"
-    labels = (row.get_text(" ") or "").replace(name, " ")
-    if _HOST.search(labels):
-        return "host"
-    if _ORGANIZER.search(labels):
-        return "organizer"
-    return "attendee"
-
-
 def _photo(inside: list[Tag]) -> str | None:
     for tag in inside:
         src = tag.get("src") if tag.name == "img" else None
@@ -171,9 +205,8 @@ def _photo(inside: list[Tag]) -> str | None:
 def _merge(known: Person, seen: Person) -> Person:
     """One member seen in two rows (an avatar and a name link, or overlapping fragments)."""
     role = known.role if _RANK[known.role] >= _RANK[seen.role] else seen.role
-    return replace(
-        known,
-        role=role,
-        name=known.name if len(known.name) >= len(seen.name) else seen.name,
-        photo_url=known.photo_url or seen.photo_url,
-    )
+    name = known.name if len(known.name) >= len(seen.name) else seen.name
+    photo_url = known.photo_url or seen.photo_url
+    if (role, name, photo_url) == (known.role, known.name, known.photo_url):
+        return known  # the usual case, and dataclasses.replace is slow for thousands of rows
+    return replace(known, role=role, name=name, photo_url=photo_url)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cached_property
 
 from bs4 import Tag
 
@@ -65,13 +66,14 @@ def people(page: Page) -> list[Person]:
 def _rows(elements: list[Tag], role_classes: bool) -> list[Person]:
     """The people of one root (the page or a fragment), from its elements in document order."""
     out = []
+    skipped = _in_header(elements)
     rows: dict[int, _Row] = {}  # a row holds two member links (photo and name): read it once
     for link in elements:
-        href = link.get("href") if link.name == "a" else None
+        href = link.attrs.get("href") if link.name == "a" else None
         match = MEMBER_URL.search(href) if isinstance(href, str) else None
-        place = _place(link) if match else None
-        if match is None or place is None:
+        if match is None or id(link) in skipped:
             continue
+        place = _place(link)
         row = rows.get(id(place)) or rows.setdefault(id(place), _Row(place, role_classes))
         person = _person(link, match.group(1), row)
         if person is not None:
@@ -82,13 +84,14 @@ def _rows(elements: list[Tag], role_classes: bool) -> list[Person]:
 def _unlinked_rows(elements: list[Tag], role_classes: bool) -> list[Person]:
     """Rows with no profile link (the organizer's view): the photo's alt text names the person."""
     out = []
+    skipped = _in_header(elements)
     for img in elements:
-        alt = img.get("alt") if img.name == "img" else None
+        alt = img.attrs.get("alt") if img.name == "img" else None
         if not (isinstance(alt, str) and alt.startswith("Photo of the user")):
             continue
         place = _place(img)
         name = clean(PHOTO_OF.sub("", alt))
-        if place is not None and name:
+        if id(img) not in skipped and name:
             src = img.get("src")
             photo = src if isinstance(src, str) and src.startswith("http") else None
             role = _Row(place, role_classes).role(name)
@@ -116,18 +119,20 @@ def _tags(root: Tag) -> list[Tag]:
     return [t for t in root.descendants if isinstance(t, Tag)]
 
 
-def _place(link: Tag) -> Tag | None:
-    """The list item around a member link, where its name and role labels are (the link
-    itself when there is none); None for a link in the page header or navigation."""
-    row = None
+def _in_header(elements: list[Tag]) -> set[int]:
+    """The elements (by id) inside the page header or navigation: the viewer's own links."""
+    return {id(t) for h in elements if h.name in {"header", "nav"} for t in _tags(h)}
+
+
+def _place(link: Tag) -> Tag:
+    """The list item around a member link, where its name and role labels are; the link
+    itself when there is none."""
     for parent in link.parents:
-        if parent.name in {"header", "nav"}:
-            return None
-        if row is None and (parent.name == "li" or parent.has_attr("data-testid")):
-            row = parent
-        elif parent.name in {"ul", "ol", "body", "main", "section"}:
-            row = row or link
-    return row or link
+        if parent.name == "li" or "data-testid" in parent.attrs:
+            return parent
+        if parent.name in {"ul", "ol", "body", "main", "section"}:
+            break
+    return link
 
 
 class _Row:
@@ -138,21 +143,31 @@ class _Row:
         self.text = row.get_text(" ") or ""
         classed = map(_role_class, self.tags) if role_classes else ()
         self.role_class = next(filter(None, classed), None)
-        self._named = next((t for t in self.tags if _is_name_tag(t)), None)
+        self._roles: dict[str, str] = {}  # by name: the row's links mostly give the same one
 
-    @property
+    @cached_property
     def name_text(self) -> str | None:
-        return _text(self._named)
+        """The visible name: `p.font-medium` (today's rows), `.groupMember-name` (2017-2021)."""
+        for tag in self.tags:
+            classes = tag.attrs.get("class")
+            if classes and (
+                "groupMember-name" in classes or (tag.name == "p" and "font-medium" in classes)
+            ):
+                return tag.get_text(" ")
+        return None
 
     def role(self, name: str) -> str:
-        if self.role_class:
-            return self.role_class
-        labels = self.text.replace(name, " ")
-        if _HOST.search(labels):
-            return "host"
-        if _ORGANIZER.search(labels):
-            return "organizer"
-        return "attendee"
+        if name not in self._roles:
+            self._roles[name] = self.role_class or _role_label(self.text.replace(name, " "))
+        return self._roles[name]
+
+
+def _role_label(labels: str) -> str:
+    if _HOST.search(labels):
+        return "host"
+    if _ORGANIZER.search(labels):
+        return "organizer"
+    return "attendee"
 
 
 def _role_class(tag: Tag) -> str | None:
@@ -178,12 +193,6 @@ def _name(link: Tag, inside: list[Tag], row: _Row) -> str | None:
         if name and not name.isdigit():
             return name
     return None
-
-
-def _is_name_tag(tag: Tag) -> bool:
-    """`p.font-medium` (today's rows) or `.groupMember-name` (2017-2021 rows)."""
-    classes = tag.get("class") or ()
-    return (tag.name == "p" and "font-medium" in classes) or "groupMember-name" in classes
 
 
 def _text(tag: Tag | None) -> str | None:

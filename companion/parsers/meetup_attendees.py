@@ -12,6 +12,7 @@ photo's alt text ("Photo of the user ...") names the person.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import cached_property
 
@@ -19,7 +20,7 @@ from bs4 import Tag
 
 from companion.model import Person
 from companion.parsers.meetup_common import MEMBER_URL, PHOTO_OF, member_url
-from companion.parsers.page import Page
+from companion.parsers.page import Elements, Page
 from companion.parsers.text import clean, first_int
 
 # Role labels, visible text in several languages, and the 2020 role class names.
@@ -54,8 +55,7 @@ def people(page: Page) -> list[Person]:
     # Only the 2020 rows name roles in classes; a substring test spares the rest a class scan.
     role_classes = any(_ROLE_CLASS_NAME in text for text in (page.html, *page.fragments))
     found: dict[str, Person] = {}
-    every_root = [page.elements, *(_tags(root) for root in page.fragment_roots)]
-    for elements in every_root:
+    for elements in [page.elements, *map(Elements, page.fragment_roots)]:
         for person in _rows(elements, role_classes):
             key = person.platform_id or person.name
             known = found.get(key)
@@ -63,13 +63,13 @@ def people(page: Page) -> list[Person]:
     return list(found.values())
 
 
-def _rows(elements: list[Tag], role_classes: bool) -> list[Person]:
-    """The people of one root (the page or a fragment), from its elements in document order."""
+def _rows(elements: Elements, role_classes: bool) -> list[Person]:
+    """The people of one root: the page or a fragment."""
     out = []
     skipped = _in_header(elements)
     rows: dict[int, _Row] = {}  # a row holds two member links (photo and name): read it once
-    for link in elements:
-        href = link.attrs.get("href") if link.name == "a" else None
+    for link in elements.named("a"):
+        href = link.attrs.get("href")
         match = MEMBER_URL.search(href) if isinstance(href, str) else None
         if match is None or id(link) in skipped:
             continue
@@ -81,12 +81,12 @@ def _rows(elements: list[Tag], role_classes: bool) -> list[Person]:
     return out or _unlinked_rows(elements, role_classes)
 
 
-def _unlinked_rows(elements: list[Tag], role_classes: bool) -> list[Person]:
+def _unlinked_rows(elements: Elements, role_classes: bool) -> list[Person]:
     """Rows with no profile link (the organizer's view): the photo's alt text names the person."""
     out = []
     skipped = _in_header(elements)
-    for img in elements:
-        alt = img.attrs.get("alt") if img.name == "img" else None
+    for img in elements.named("img"):
+        alt = img.attrs.get("alt")
         if not (isinstance(alt, str) and alt.startswith("Photo of the user")):
             continue
         place = _place(img)
@@ -119,9 +119,10 @@ def _tags(root: Tag) -> list[Tag]:
     return [t for t in root.descendants if isinstance(t, Tag)]
 
 
-def _in_header(elements: list[Tag]) -> set[int]:
+def _in_header(elements: Elements) -> set[int]:
     """The elements (by id) inside the page header or navigation: the viewer's own links."""
-    return {id(t) for h in elements if h.name in {"header", "nav"} for t in _tags(h)}
+    outer = elements.named("header") + elements.named("nav")
+    return {id(t) for h in outer for t in _tags(h)}
 
 
 def _place(link: Tag) -> Tag:
@@ -183,16 +184,19 @@ def _name(link: Tag, inside: list[Tag], row: _Row) -> str | None:
     alt = img.get("alt") if img else None
     if isinstance(alt, str) and PHOTO_OF.match(alt):
         return clean(PHOTO_OF.sub("", alt))
-    labelled = next((t for t in inside if t.has_attr("aria-label")), None)
-    for candidate in (
-        labelled.get("aria-label") if labelled else None,
-        row.name_text,
-        _text(link),
-    ):
+    for candidate in _visible_names(link, inside, row):
         name = clean(candidate)
         if name and not name.isdigit():
             return name
     return None
+
+
+def _visible_names(link: Tag, inside: list[Tag], row: _Row) -> Iterator[str | None]:
+    """Best first, each worked out only if the one before it names no one."""
+    labelled = next((t for t in inside if t.has_attr("aria-label")), None)
+    yield str(labelled["aria-label"]) if labelled else None
+    yield row.name_text
+    yield _text(link)
 
 
 def _text(tag: Tag | None) -> str | None:

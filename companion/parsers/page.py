@@ -49,16 +49,9 @@ class Page:
         return [self.soup, *self.fragment_roots]
 
     @cached_property
-    def elements(self) -> list[Tag]:
-        """Every element of the page in document order: the one walk the lookups below share."""
-        return [node for node in self.soup.descendants if isinstance(node, Tag)]
-
-    @cached_property
-    def _by_name(self) -> dict[str, list[Tag]]:
-        by_name: dict[str, list[Tag]] = {}
-        for tag in self.elements:
-            by_name.setdefault(tag.name, []).append(tag)
-        return by_name
+    def elements(self) -> Elements:
+        """The page's elements: the one walk the lookups below share."""
+        return Elements(self.soup)
 
     @cached_property
     def _by_attribute(self) -> dict[str, dict[str, list[Tag]]]:
@@ -66,7 +59,7 @@ class Page:
 
     def tags(self, name: str) -> list[Tag]:
         """The page's <name> elements in document order, as soup.find_all(name) finds them."""
-        return self._by_name.get(name, [])
+        return self.elements.named(name)
 
     def tagged(self, attribute: str, value: str) -> list[Tag]:
         """Elements whose `attribute` is exactly `value`, as soup.find_all(attrs={...}) finds
@@ -74,7 +67,7 @@ class Page:
         index = self._by_attribute.get(attribute)
         if index is None:
             index = self._by_attribute[attribute] = {}
-            for tag in self.elements:
+            for tag in self.elements.all:
                 found = tag.attrs.get(attribute)
                 if isinstance(found, str):
                     index.setdefault(found, []).append(tag)
@@ -143,6 +136,19 @@ class Page:
         )
         content = tag.get("content") if tag else None
         return content if isinstance(content, str) else None
+
+
+class Elements:
+    """Every element under a root in document order, and by tag name, from one walk."""
+
+    def __init__(self, root: Tag) -> None:
+        self.all = [node for node in root.descendants if isinstance(node, Tag)]
+        self._by_name: dict[str, list[Tag]] = {}
+        for tag in self.all:
+            self._by_name.setdefault(tag.name, []).append(tag)
+
+    def named(self, name: str) -> list[Tag]:
+        return self._by_name.get(name, [])
 
 
 def _is_canonical(link: Tag) -> bool:

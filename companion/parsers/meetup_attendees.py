@@ -140,8 +140,16 @@ class _Row:
     """What every member link in one row shares: its elements, its text, its role."""
 
     def __init__(self, row: Tag, role_classes: bool) -> None:
-        self.tags = _tags(row)
-        self.text = row.get_text(" ") or ""
+        # Its elements and its text (what row.get_text(" ") gives) from one walk, not two.
+        self.tags: list[Tag] = []
+        strings = []
+        shown = row.interesting_string_types or Tag.MAIN_CONTENT_STRING_TYPES
+        for node in row.descendants:
+            if isinstance(node, Tag):
+                self.tags.append(node)
+            elif type(node) in shown:
+                strings.append(node)
+        self.text = " ".join(strings)
         classed = map(_role_class, self.tags) if role_classes else ()
         self.role_class = next(filter(None, classed), None)
         self._roles: dict[str, str] = {}  # by name: the row's links mostly give the same one

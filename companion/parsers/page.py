@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from companion.parsers import sanity
 from companion.parsers.text import clean
 
 # The element each fragment is wrapped in for their joined parse; no page uses the name.
@@ -36,7 +37,7 @@ class Page:
 
     @cached_property
     def soup(self) -> BeautifulSoup:
-        return BeautifulSoup(self.html, "lxml")
+        return _soup(self.html)
 
     @cached_property
     def fragment_roots(self) -> list[Tag]:
@@ -138,6 +139,33 @@ class Page:
         return content if isinstance(content, str) else None
 
 
+class TooDeep(ValueError):
+    """The page's tags nest deeper than libxml2 allows: no event page does."""
+
+
+class _DepthLimitedSoup(BeautifulSoup):
+    """BeautifulSoup that stops where libxml2 on its own would, as the tree is built.
+
+    Its lxml builder bypasses libxml2's depth limit; checking the depth here costs one
+    comparison per tag, where a separate lxml parse first cost a tenth of the build.
+    """
+
+    def __init__(self, markup: str, deepest: int) -> None:
+        self._deepest = deepest
+        super().__init__(markup, "lxml")
+
+    def pushTag(self, tag: Tag) -> None:
+        super().pushTag(tag)
+        # The stack starts with the document itself; libxml2 counts from <html>.
+        if len(self.tagStack) - 1 > self._deepest:
+            raise TooDeep(sanity.TOO_DEEP)
+
+
+def _soup(markup: str) -> BeautifulSoup:
+    deepest = sanity.depth_limit(markup)
+    return BeautifulSoup(markup, "lxml") if deepest is None else _DepthLimitedSoup(markup, deepest)
+
+
 class Elements:
     """Every element under a root in document order, and by tag name, from one walk."""
 
@@ -167,12 +195,9 @@ def _fragment_roots(fragments: Sequence[str]) -> list[Tag]:
     """
     joined = [i for i, fragment in enumerate(fragments) if _FRAGMENT not in fragment.lower()]
     wrapped = (f'<{_FRAGMENT} n="{i}">{fragments[i]}</{_FRAGMENT}>' for i in joined)
-    soup = BeautifulSoup("".join(wrapped), "lxml") if joined else None
+    soup = _soup("".join(wrapped)) if joined else None
     intact = _intact_wrappers(soup, joined) if soup else {}
-    return [
-        intact[i] if i in intact else BeautifulSoup(fragment, "lxml")
-        for i, fragment in enumerate(fragments)
-    ]
+    return [intact[i] if i in intact else _soup(fragment) for i, fragment in enumerate(fragments)]
 
 
 def _intact_wrappers(soup: BeautifulSoup, joined: list[int]) -> dict[int, Tag]:

@@ -151,13 +151,12 @@ class _DepthLimitedSoup(BeautifulSoup):
     """
 
     def __init__(self, markup: str, deepest: int) -> None:
-        self._deepest = deepest
+        self._stack_limit = deepest + 1  # the stack starts with the document; libxml2's at <html>
         super().__init__(markup, "lxml")
 
     def pushTag(self, tag: Tag) -> None:
-        super().pushTag(tag)
-        # The stack starts with the document itself; libxml2 counts from <html>.
-        if len(self.tagStack) - 1 > self._deepest:
+        BeautifulSoup.pushTag(self, tag)
+        if len(self.tagStack) > self._stack_limit:
             raise TooDeep(sanity.TOO_DEEP)
 
 

@@ -188,10 +188,11 @@ def _role_class(tag: Tag) -> str | None:
 
 
 def _name(link: Tag, inside: list[Tag], row: _Row) -> str | None:
-    img = next((t for t in inside if t.name == "img" and t.has_attr("alt")), None)
-    alt = img.get("alt") if img else None
-    if isinstance(alt, str) and PHOTO_OF.match(alt):
-        return clean(PHOTO_OF.sub("", alt))
+    img = next((t for t in inside if t.name == "img" and "alt" in t.attrs), None)
+    alt = img.attrs["alt"] if img else None
+    photo_of = PHOTO_OF.match(alt) if isinstance(alt, str) else None
+    if photo_of:
+        return clean(alt[photo_of.end() :])
     for candidate in _visible_names(link, inside, row):
         name = clean(candidate)
         if name and not name.isdigit():
@@ -201,7 +202,7 @@ def _name(link: Tag, inside: list[Tag], row: _Row) -> str | None:
 
 def _visible_names(link: Tag, inside: list[Tag], row: _Row) -> Iterator[str | None]:
     """Best first, each worked out only if the one before it names no one."""
-    labelled = next((t for t in inside if t.has_attr("aria-label")), None)
+    labelled = next((t for t in inside if "aria-label" in t.attrs), None)
     yield str(labelled["aria-label"]) if labelled else None
     yield row.name_text
     yield _text(link)
@@ -213,11 +214,11 @@ def _text(tag: Tag | None) -> str | None:
 
 def _photo(inside: list[Tag]) -> str | None:
     for tag in inside:
-        src = tag.get("src") if tag.name == "img" else None
+        src = tag.attrs.get("src") if tag.name == "img" else None
         if isinstance(src, str) and src.startswith("http"):
             return src
     for tag in inside:
-        match = _BACKGROUND.search(str(tag.get("style") or ""))
+        match = _BACKGROUND.search(str(tag.attrs["style"])) if "style" in tag.attrs else None
         if match:
             return match.group(1)
     return None

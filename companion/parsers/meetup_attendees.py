@@ -100,8 +100,9 @@ def _unlinked_rows(elements: Elements, role_classes: bool) -> list[Person]:
 
 
 def _person(link: Tag, member_id: str, row: _Row) -> Person | None:
-    inside = _tags(link)
-    name = _name(link, inside, row)
+    inside = _Inside(link)
+    photo_of = PHOTO_OF.match(inside.alt) if inside.alt is not None else None
+    name = clean(inside.alt[photo_of.end() :]) if photo_of else _visible_name(link, inside, row)
     if not name:
         return None
     return Person(
@@ -109,8 +110,33 @@ def _person(link: Tag, member_id: str, row: _Row) -> Person | None:
         platform_id=member_id,
         profile_url=member_url(member_id),
         role=row.role(name),
-        photo_url=_photo(inside),
+        photo_url=inside.photo,
     )
+
+
+class _Inside:
+    """What the elements inside a member link say, from one walk: the first image's alt text,
+    the first aria-label, and the photo (an image's address, else a background image)."""
+
+    def __init__(self, link: Tag) -> None:
+        self.alt: str | None = None
+        self.label: str | None = None
+        src = background = None
+        for tag in link.descendants:
+            if not isinstance(tag, Tag):
+                continue
+            attrs = tag.attrs
+            if tag.name == "img":
+                self.alt = self.alt if self.alt is not None else attrs.get("alt")
+                address = attrs.get("src")
+                if src is None and isinstance(address, str) and address.startswith("http"):
+                    src = address
+            if self.label is None and "aria-label" in attrs:
+                self.label = str(attrs["aria-label"])
+            if background is None and "style" in attrs:
+                match = _BACKGROUND.search(str(attrs["style"]))
+                background = match.group(1) if match else None
+        self.photo = src or background
 
 
 def _tags(root: Tag) -> list[Tag]:
@@ -187,12 +213,7 @@ def _role_class(tag: Tag) -> str | None:
     return None
 
 
-def _name(link: Tag, inside: list[Tag], row: _Row) -> str | None:
-    img = next((t for t in inside if t.name == "img" and "alt" in t.attrs), None)
-    alt = img.attrs["alt"] if img else None
-    photo_of = PHOTO_OF.match(alt) if isinstance(alt, str) else None
-    if photo_of:
-        return clean(alt[photo_of.end() :])
+def _visible_name(link: Tag, inside: _Inside, row: _Row) -> str | None:
     for candidate in _visible_names(link, inside, row):
         name = clean(candidate)
         if name and not name.isdigit():
@@ -200,28 +221,15 @@ def _name(link: Tag, inside: list[Tag], row: _Row) -> str | None:
     return None
 
 
-def _visible_names(link: Tag, inside: list[Tag], row: _Row) -> Iterator[str | None]:
+def _visible_names(link: Tag, inside: _Inside, row: _Row) -> Iterator[str | None]:
     """Best first, each worked out only if the one before it names no one."""
-    labelled = next((t for t in inside if "aria-label" in t.attrs), None)
-    yield str(labelled["aria-label"]) if labelled else None
+    yield inside.label
     yield row.name_text
     yield _text(link)
 
 
 def _text(tag: Tag | None) -> str | None:
     return tag.get_text(" ") if tag else None
-
-
-def _photo(inside: list[Tag]) -> str | None:
-    for tag in inside:
-        src = tag.attrs.get("src") if tag.name == "img" else None
-        if isinstance(src, str) and src.startswith("http"):
-            return src
-    for tag in inside:
-        match = _BACKGROUND.search(str(tag.attrs["style"])) if "style" in tag.attrs else None
-        if match:
-            return match.group(1)
-    return None
 
 
 def _merge(known: Person, seen: Person) -> Person:

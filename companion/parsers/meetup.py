@@ -158,7 +158,8 @@ def _within(tags: list[Tag], container: Tag | None) -> list[Tag]:
 
 
 def _links(page: Page, label: str) -> list[Tag]:
-    return [a for a in page.tagged("data-event-label", label) if a.name == "a"]
+    # The links alone, not an index of every element by one more attribute.
+    return [a for a in page.tags("a") if a.attrs.get("data-event-label") == label]
 
 
 def _dom_group(link: Tag | None) -> Group | None:

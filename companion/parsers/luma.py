@@ -174,7 +174,7 @@ def _from_jsonld(page: Page) -> Event | None:
 
 
 def _from_dom(page: Page) -> Event | None:
-    heading = page.soup.select_one("h1.title") or page.soup.select_one("h1")
+    heading = page.select_one("h1.title") or page.select_one("h1")
     title = clean(heading.get_text(" ")) if heading else None
     if not title:
         return None

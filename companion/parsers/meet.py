@@ -62,7 +62,7 @@ def _row(item: Tag, viewer: set[str]) -> Row | None:
 
 
 def _title(page: Page) -> str | None:
-    heading = page.soup.select_one("[data-meeting-title]")
+    heading = page.select_one("[data-meeting-title]")
     if heading is not None:
         return clean(str(heading["data-meeting-title"]))
     return re.sub(r"^Meet\s*[-\u2013]\s*", "", page.title) if page.title else None

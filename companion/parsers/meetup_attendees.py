@@ -39,13 +39,13 @@ def is_attendee_list(page: Page) -> bool:
     return (
         "/attendees" in (page.url or "")
         or bool(page.fragments)
-        or page.soup.select_one('[data-testid="attendees-tab-container"]') is not None
+        or page.select_one('[data-testid="attendees-tab-container"]') is not None
     )
 
 
 def count(page: Page) -> int | None:
     """The number going, from the attendee tabs ("Going 42") or the sample ("Participants (25)")."""
-    label = page.soup.select_one(
+    label = page.select_one(
         '[data-testid="attendees-tab-container"] button, .attendees-sample-total'
     )
     return first_int(label.get_text(" ")) if label else None

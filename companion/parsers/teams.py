@@ -64,6 +64,6 @@ def _row(row: Tag) -> Row | None:
 
 
 def _title(page: Page) -> str | None:
-    heading = page.soup.select_one('[data-tid="meeting-title"], [data-tid="call-title"]')
+    heading = page.select_one('[data-tid="meeting-title"], [data-tid="call-title"]')
     title = clean(heading.get_text(" ")) if heading else page.title
     return re.sub(r"\s*\|\s*Microsoft Teams$", "", title) if title else None

@@ -139,16 +139,10 @@ class _Inside:
         self.photo = src or background
 
 
-def _tags(root: Tag) -> list[Tag]:
-    # One plain walk per row: bs4's find() builds a matcher per call and a list has
-    # thousands of rows.
-    return [t for t in root.descendants if isinstance(t, Tag)]
-
-
 def _in_header(elements: Elements) -> set[int]:
     """The elements (by id) inside the page header or navigation: the viewer's own links."""
     outer = elements.named("header") + elements.named("nav")
-    return {id(t) for h in outer for t in _tags(h)}
+    return {id(node) for h in outer for node in h.descendants}
 
 
 def _place(link: Tag) -> Tag:

@@ -34,6 +34,10 @@ class Page:
     fragments: Sequence[str] = ()
     payloads: Sequence[Any] = ()
     warnings: list[str] = field(default_factory=list)
+    # Elements by the value of one attribute, for each attribute asked about (see tagged()).
+    _by_attribute: dict[str, dict[str, list[Tag]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     @cached_property
     def soup(self) -> BeautifulSoup:
@@ -53,10 +57,6 @@ class Page:
     def elements(self) -> Elements:
         """The page's elements: the one walk the lookups below share."""
         return Elements(self.soup)
-
-    @cached_property
-    def _by_attribute(self) -> dict[str, dict[str, list[Tag]]]:
-        return {}
 
     def tags(self, name: str) -> list[Tag]:
         """The page's <name> elements in document order, as soup.find_all(name) finds them."""
@@ -155,6 +155,7 @@ class _DepthLimitedSoup(BeautifulSoup):
         super().__init__(markup, "lxml")
 
     def pushTag(self, tag: Tag) -> None:
+        # Where BeautifulSoup opens each tag; called directly, as super() costs a tenth more.
         BeautifulSoup.pushTag(self, tag)
         if len(self.tagStack) > self._stack_limit:
             raise TooDeep(sanity.TOO_DEEP)
@@ -195,7 +196,7 @@ def _fragment_roots(fragments: Sequence[str]) -> list[Tag]:
     joined = [i for i, fragment in enumerate(fragments) if _FRAGMENT not in fragment.lower()]
     wrapped = (f'<{_FRAGMENT} n="{i}">{fragments[i]}</{_FRAGMENT}>' for i in joined)
     soup = _soup("".join(wrapped)) if joined else None
-    intact = _intact_wrappers(soup, joined) if soup else {}
+    intact = _intact_wrappers(soup, joined) if soup is not None else {}
     return [intact[i] if i in intact else _soup(fragment) for i, fragment in enumerate(fragments)]
 
 

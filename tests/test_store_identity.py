@@ -43,11 +43,11 @@ Wendell,Farrowby,https://www.linkedin.com/in/wfarrowby,,Quarry Co,Engineer,09 Se
     ],
 )
 def test_profile_urls_are_spelled_one_way(url, key):
-    assert url_keys(url) == [key]
+    assert url_keys(url) == (key,)
 
 
 def test_no_url_gives_no_key():
-    assert url_keys(None) == url_keys("not a url") == []
+    assert url_keys(None) == url_keys("not a url") == ()
 
 
 def _event_page() -> Capture:

@@ -15,7 +15,7 @@ _MEETUP_MEMBER = re.compile(r"^(?:/[^/]+)?/members/(\d+)(?:/|$)")
 _LINKEDIN_PROFILE = re.compile(r"^/in/([^/]+)")
 
 
-# Pure functions of a string, asked again for each person of every capture: remembered.
+# Pure functions of a string, asked several times for each person of a capture: remembered.
 @functools.lru_cache(maxsize=8192)
 def normalize_url(url: str | None) -> str | None:
     """One spelling per page: no scheme, no `www.`, no locale prefix, no trailing slash."""
@@ -32,20 +32,21 @@ def normalize_url(url: str | None) -> str | None:
     return f"{host}{path}"
 
 
-def url_keys(url: str | None) -> list[str]:
+@functools.lru_cache(maxsize=8192)
+def url_keys(url: str | None) -> tuple[str, ...]:
     """The key a profile URL gives: the member id or LinkedIn profile it names, else itself."""
     normalized = normalize_url(url)
     if not normalized:
-        return []
+        return ()
     host, _, rest = normalized.partition("/")
     path = "/" + rest
     meetup = _MEETUP_MEMBER.match(path) if host.endswith("meetup.com") else None
     if meetup:
-        return [f"meetup:member:{meetup.group(1)}"]
+        return (f"meetup:member:{meetup.group(1)}",)
     linkedin = _LINKEDIN_PROFILE.match(path) if host.endswith("linkedin.com") else None
     if linkedin:
-        return [f"linkedin:{unquote(linkedin.group(1)).casefold()}"]
-    return [f"url:{normalized}"]
+        return (f"linkedin:{unquote(linkedin.group(1)).casefold()}",)
+    return (f"url:{normalized}",)
 
 
 def event_key(event: Event, platform: str) -> str:

@@ -9,6 +9,7 @@ workers stay warm between captures, so a capture pays for pickling, not for a pr
 from __future__ import annotations
 
 import gc
+import importlib
 import multiprocessing
 import os
 import pickle
@@ -36,9 +37,12 @@ class TooBig(parsers.NotUnderstood):
 class Worker:
     """One child process that runs `function`; killed and replaced when a call overruns."""
 
-    def __init__(self, function: Callable[..., Any], memory_bytes: int) -> None:
+    def __init__(
+        self, function: Callable[..., Any], memory_bytes: int, preload: Sequence[str] = ()
+    ) -> None:
         self._function = function
         self._memory = memory_bytes
+        self._preload = tuple(preload)
         self._process: Any = None
         self._conn: Connection | None = None
 
@@ -66,7 +70,9 @@ class Worker:
         context = multiprocessing.get_context("spawn")  # never fork a multithreaded server
         self._conn, child = context.Pipe()
         self._process = context.Process(
-            target=_serve, args=(child, self._function, self._memory), daemon=True
+            target=_serve,
+            args=(child, self._function, self._memory, self._preload),
+            daemon=True,
         )
         self._process.start()
         child.close()
@@ -83,11 +89,18 @@ class Worker:
 class Pool:
     """A few workers shared by every request thread; a thread waits for a free one."""
 
-    def __init__(self, function: Callable[..., Any], size: int, seconds: float, memory: int):
+    def __init__(
+        self,
+        function: Callable[..., Any],
+        size: int,
+        seconds: float,
+        memory: int,
+        preload: Sequence[str] = (),
+    ):
         self.seconds = seconds
         self._idle: queue.LifoQueue[Worker] = queue.LifoQueue()
         for _ in range(size):
-            self._idle.put(Worker(function, memory))
+            self._idle.put(Worker(function, memory, preload))
 
     def warm(self) -> None:
         """Start the workers now, so the first capture does not wait for them."""
@@ -112,7 +125,13 @@ def pool() -> Pool:
     with _pool_lock:
         # A forked child inherits the parent's pool, whose workers it cannot drive: its own.
         if _pool is None or _pool_pid != os.getpid():
-            _pool = Pool(parsers.parse, WORKERS, config.PARSE_SECONDS, config.PARSE_MEMORY_BYTES)
+            _pool = Pool(
+                parsers.parse,
+                WORKERS,
+                config.PARSE_SECONDS,
+                config.PARSE_MEMORY_BYTES,
+                preload=[parsers.READERS],
+            )
             _pool_pid = os.getpid()
         return _pool
 
@@ -124,7 +143,9 @@ def parse(
     return pool().call(html, url, list(fragments), list(payloads))
 
 
-def _serve(conn: Connection, function: Callable[..., Any], memory_bytes: int) -> None:
+def _serve(
+    conn: Connection, function: Callable[..., Any], memory_bytes: int, preload: Sequence[str]
+) -> None:
     """The worker's loop: call, answer (ok, value); exceptions travel back as values.
 
     A parse builds a tree of some 100 000 linked objects, all alive until the answer is made and
@@ -133,6 +154,8 @@ def _serve(conn: Connection, function: Callable[..., Any], memory_bytes: int) ->
     after each answer is sent, while the server stores the capture.
     """
     _limit_memory(memory_bytes)
+    for module in preload:  # now, so the first capture does not wait for the imports
+        importlib.import_module(module)
     gc.disable()
     while True:
         try:

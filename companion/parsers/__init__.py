@@ -8,22 +8,13 @@ schema.org parser comes last: it reads any page the platform parsers leave.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from companion.model import Capture
-from companion.parsers import (
-    eventbrite,
-    luma,
-    meet,
-    meetup,
-    sanity,
-    schemaorg,
-    teams,
-    zoom,
-)
-from companion.parsers.page import Page, TooDeep
+if TYPE_CHECKING:
+    from companion.model import Capture
 
-PLATFORMS = [meetup, luma, eventbrite, zoom, meet, teams, schemaorg]
+# What a worker process imports as it starts: everything a parse needs.
+READERS = "companion.parsers.dispatch"
 
 
 class NotUnderstood(ValueError):
@@ -36,22 +27,9 @@ def parse(
     fragments: Sequence[str] = (),
     payloads: Sequence[Any] = (),
 ) -> Capture:
-    problem = sanity.problem(html)
-    if problem:
-        raise NotUnderstood(problem)
-    page = Page(html=html, url=url, fragments=fragments, payloads=payloads)
-    try:
-        page.url = page.url or page.canonical_url
-        for platform in PLATFORMS:
-            if platform.detect(page):
-                capture = platform.parse(page)
-                if capture is not None:
-                    return capture
-    except TooDeep:
-        raise NotUnderstood(sanity.TOO_DEEP) from None
-    except RecursionError:
-        # Deeply nested markup under the sanity check's radar; still not an event page.
-        raise NotUnderstood("This page is nested too deeply to be read as an event page.") from None
-    raise NotUnderstood(
-        "This page has no event Hallway can read: no event title, time or attendee list was found."
-    )
+    """The page's event, people and questions; NotUnderstood with a sentence when it has none."""
+    # Imported here, not above: the server hands every parse to worker processes
+    # (isolation.py), so BeautifulSoup, lxml and soupsieve stay out of its start-up.
+    from companion.parsers.dispatch import parse_page
+
+    return parse_page(html, url, fragments, payloads)

@@ -29,8 +29,9 @@ class FastTable(Table):
 
     def _update_table(self, updater):  # type: ignore[no-untyped-def]
         tables = self._storage.read() or {}
-        updater(IntKeys(tables.setdefault(self.name, {})))
-        self._storage.write(tables)
+        docs = IntKeys(tables.setdefault(self.name, {}))
+        updater(docs)
+        self._storage.write(tables, {self.name: docs.touched})  # type: ignore[call-arg]
         self.clear_cache()
 
 

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 _FULL = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
 _READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
+_CHANGES_KEPT = 1000  # writes remembered; a reader further behind reads everything again
 
 
 class AtomicJSONStorage(Storage):
@@ -40,6 +41,9 @@ class AtomicJSONStorage(Storage):
         self.deferred = False
         self.dirty = False
         self.generation = 0  # counts changes, so caches of the data know when they are stale
+        # (generation, table -> ids) of each write since `_told_from`, when the writer said.
+        self._changes: list[tuple[int, dict[str, set[int]]]] = []
+        self._told_from = 0
         self.recovered_from: Path | None = None
         self._damaged = False
 
@@ -48,12 +52,31 @@ class AtomicJSONStorage(Storage):
             self._load()
         return self._data
 
-    def write(self, data: dict[str, Any]) -> None:
+    def write(self, data: dict[str, Any], changed: dict[str, set[int]] | None = None) -> None:
         self._data = data
         self.dirty = True
         self.generation += 1
+        self._remember(changed)
         if not self.deferred:
             self.flush()
+
+    def changes_since(self, generation: int) -> dict[str, set[int]] | None:
+        """The ids of the documents changed in each table since `generation`; None when
+        that cannot be told (the data was read again, or written whole)."""
+        if generation < self._told_from or generation > self.generation:
+            return None
+        found: dict[str, set[int]] = {}
+        for at, changed in self._changes:
+            if at > generation:
+                for table, ids in changed.items():
+                    found.setdefault(table, set()).update(ids)
+        return found
+
+    def _remember(self, changed: dict[str, set[int]] | None) -> None:
+        if changed is None or len(self._changes) >= _CHANGES_KEPT:
+            self._changes, self._told_from = [], self.generation
+        else:
+            self._changes.append((self.generation, changed))
 
     def flush(self) -> None:
         if not self.dirty or self._data is None:
@@ -114,6 +137,7 @@ class AtomicJSONStorage(Storage):
 
     def _load(self) -> None:
         self.generation += 1  # what caches built on the old data knew is stale now
+        self._remember(None)
         self._seen = _stamp(self.path)
         if self._seen is None:
             self._data = None
@@ -148,14 +172,19 @@ class IntKeys(MutableMapping[int, Any]):
 
     def __init__(self, raw: dict[str, Any]):
         self.raw = raw
+        # Every document an updater reached: TinyDB updates a document in place once read.
+        self.touched: set[int] = set()
 
     def __getitem__(self, doc_id: int) -> Any:
+        self.touched.add(doc_id)
         return self.raw[str(doc_id)]
 
     def __setitem__(self, doc_id: int, doc: Any) -> None:
+        self.touched.add(doc_id)
         self.raw[str(doc_id)] = doc
 
     def __delitem__(self, doc_id: int) -> None:
+        self.touched.add(doc_id)
         del self.raw[str(doc_id)]
 
     def __iter__(self) -> Iterator[int]:

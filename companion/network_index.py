@@ -10,9 +10,12 @@ every document doubled the memory a large network takes): nothing may change the
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
-from collections.abc import Iterable
+import gc
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -24,6 +27,11 @@ from companion.method.interactions import PERSONAL, iso_date, last_touch, progre
 from companion.method.settings import with_defaults
 
 Doc = dict[str, Any]
+# A person's place in a list: the sort key, their id last but one, their searchable text last.
+Entry = tuple[Any, ...]
+Pairs = tuple[tuple[int, Doc], ...]
+# The ids of the documents a write changed, and the new documents by person.
+_Changed = tuple[set[int], dict[int, list[tuple[int, Doc]]]]
 # The tables a Network reads; a change elsewhere (captures, merges, pairing) leaves it be.
 _TABLES = ("people", "events", "attendances", "interactions", "settings")
 _UNSET: Any = object()
@@ -31,6 +39,8 @@ _UNSET: Any = object()
 _AT_WORDS = (" at ", "@ ")
 # Past this many entries to move, an employer index is sorted again rather than edited.
 _FEW = 2000
+# Between the texts of a search, which no text searched for holds.
+_SEP = "\0"
 
 
 class _Person:
@@ -53,32 +63,27 @@ class _Person:
         "touches",
     )
 
-    def __init__(
-        self, doc: Doc | None, attended: tuple[Doc, ...], touches: tuple[tuple[int, Doc], ...]
-    ):
+    def __init__(self, doc: Doc | None, attended: Pairs, touches: Pairs):
         self.doc = doc
-        self.attended = attended  # their attendances, by id
+        self.attended = attended  # (id, attendance), by id
         self.touches = touches  # (id, interaction), oldest first
-        # Their entries in the employer indexes, as the document read when this was made.
-        self.employers = _employer_keys(doc)
+        # Their entries in the employer index, as the document read when this was made: set
+        # once the network has that index.
+        self.employers: tuple[tuple[str, str], ...] = ()
         self.text = self.seen = self.step = self.count = self.cls = self.groups = _UNSET
 
 
 @dataclass
 class _Books:
-    """Who each attendance and interaction belonged to when last seen, so a change can be
-    applied knowing what it replaced (TinyDB changes the stored document in place).
-    Only the newest Network holds them; it passes them on to the next."""
+    """Whose each attendance and interaction was when last read, so that a change can be
+    applied knowing what it replaced (TinyDB changes a stored document in place). Only the
+    newest Network holds them; it hands them on to the next."""
 
     attendance: dict[int, tuple[int, int]] = field(default_factory=dict)  # id -> person, event
-    attendances_of: dict[int, set[int]] = field(default_factory=dict)  # person -> ids
-    attendances_at: dict[int, set[int]] = field(default_factory=dict)  # event -> ids
-    touch: dict[int, tuple[int, int | None]] = field(default_factory=dict)  # id -> person, event
-    touches_of: dict[int, set[int]] = field(default_factory=dict)  # person -> ids
-    touches_at: dict[int, set[int]] = field(default_factory=dict)  # event -> ids
+    touch: dict[int, int] = field(default_factory=dict)  # id -> person
 
 
-# The newest Network of each storage, and the storage's change count it reflects.
+# The newest Network of each storage.
 _LATEST: WeakKeyDictionary[Any, Network] = WeakKeyDictionary()
 
 
@@ -95,15 +100,19 @@ class Network:
         self._days: dict[int, str | None] = {}
         self._logged: dict[int, Doc] = {}  # interactions you logged (not "seen at"), by id
         self._touch_count = 0
-        # (text after " at " in a headline, person) and (company, person), casefolded, sorted:
-        # the people who work at a sponsor, found by bisection rather than by a scan.
-        self._employers: list[tuple[str, int]] = []
-        self._companies: list[tuple[str, int]] = []
+        # Sorted (company, person) and (text after " at " in a headline, person), casefolded:
+        # who works at a sponsor, found by bisection. Built when first asked, then kept.
+        self._employers: dict[str, list[tuple[str, int]]] | None = None
         self._books: _Books | None = _Books()
-        # Built on first use in this snapshot (a sort of every person, the follow-ups).
-        self._orders: dict[str, tuple[list[int], list[str]]] = {}
-        self._dated_steps: list[tuple[str, int]] | None = None
+        # Everyone in each sort's order, and everyone's next step by date: made on first use
+        # in a snapshot, from the previous snapshot's list and the people changed since (in
+        # `_bases`) when there is one, else by a sort of everyone.
+        self._lists: dict[str, list[Entry]] = {}
+        self._bases: dict[str, tuple[list[Entry], set[int]]] = {}
+        # Per sort: everyone's searchable text joined in that order, and where each starts.
+        self._joined: dict[str, tuple[str, list[int]]] = {}
         self._recent: list[tuple[int, Doc]] | None = None
+        self._invites: list[Doc] | None = None
 
     @classmethod
     def load(cls, db: TinyDB) -> Network:
@@ -119,20 +128,49 @@ class Network:
         changes = None
         if latest is not None and latest._books is not None:
             changes = storage.changes_since(latest.generation)  # type: ignore[attr-defined]
-        if changes is None:
-            everything = {t: [int(k) for k in data.get(t, {})] for t in _TABLES}
-            net = cls()._updated(data, everything, generation)
-        else:
-            net = latest._updated(data, changes, generation)  # type: ignore[union-attr]
+        with _gc_paused():
+            if changes is None or latest is None:
+                net = cls._built(data)
+            else:
+                net = latest._updated(data, changes)
+        net.generation = generation
         _LATEST[storage] = net
         return net
 
-    def _updated(self, data: dict[str, Any], changes: dict[str, Any], generation: int) -> Network:
+    @classmethod
+    def _built(cls, data: dict[str, Any]) -> Network:
+        """Everything, read in one pass per table."""
+        net = cls()
+        books = net._books
+        assert books is not None
+        net.people = {int(k): doc for k, doc in data.get("people", {}).items()}
+        net._apply_events(data.get("events", {}), [int(k) for k in data.get("events", {})])
+        net.settings = with_defaults(dict(data.get("settings", {}).get("1") or {}))
+        attended: dict[int, list[tuple[int, Doc]]] = {}
+        at_event: dict[int, set[int]] = {}
+        for k, a in data.get("attendances", {}).items():
+            aid, pid, eid = int(k), a["person_id"], a["event_id"]
+            books.attendance[aid] = (pid, eid)
+            attended.setdefault(pid, []).append((aid, a))
+            at_event.setdefault(eid, set()).add(pid)
+        touches: dict[int, list[tuple[int, Doc]]] = {}
+        for k, i in data.get("interactions", {}).items():
+            iid, pid = int(k), i["person_id"]
+            books.touch[iid] = pid
+            touches.setdefault(pid, []).append((iid, i))
+            if i.get("kind") != "seen_at":
+                net._logged[iid] = i
+        net._touch_count = len(books.touch)
+        net._at_event = {e: tuple(sorted(pids)) for e, pids in at_event.items()}
+        for pid in {*net.people, *attended, *touches}:
+            mine = sorted(touches.get(pid, ()), key=_touch_order)
+            rec = _Person(net.people.get(pid), tuple(sorted(attended.get(pid, ()))), tuple(mine))
+            net._persons[pid] = rec
+        return net
+
+    def _updated(self, data: dict[str, Any], changes: dict[str, set[int]]) -> Network:
         """A new snapshot: this one with the documents in `changes` read again from `data`."""
         net = _copy(self)
-        net.generation = generation
-        books, self._books = self._books or _Books(), None
-        net._books = books
         touched: set[int] = set()
         if changes.get("people"):
             net.people = dict(self.people)
@@ -140,89 +178,89 @@ class Network:
                 doc = data.get("people", {}).get(str(pid))
                 if doc is None:
                     net.people.pop(pid, None)
+                    net._recent = None  # what you logged about them leaves the list
                 else:
                     net.people[pid] = doc
                 touched.add(pid)
-        events = set(changes.get("events") or ())
-        if changes.get("attendances"):
-            events |= net._apply_attendances(
-                data.get("attendances", {}), changes["attendances"], touched
-            )
-        if changes.get("interactions"):
-            net._apply_touches(data.get("interactions", {}), changes["interactions"], touched)
-        if changes.get("events"):
-            net._apply_events(data.get("events", {}), changes["events"], touched)
         if changes.get("settings"):
             net.settings = with_defaults(dict(data.get("settings", {}).get("1") or {}))
-        if events:
-            net._at_event = dict(self._at_event)
-        for eid in events:
-            pids = {books.attendance[a][0] for a in books.attendances_at.get(eid, ())}
-            if pids:
-                net._at_event[eid] = tuple(sorted(pids))
-            else:
-                net._at_event.pop(eid, None)
+        stored, moved = data.get("attendances", {}), set()
+        attendances = net._book_attendances(
+            stored, changes.get("attendances") or (), touched, moved
+        )
+        stored = data.get("interactions", {})
+        touches = net._book_touches(stored, changes.get("interactions") or (), touched)
+        if changes.get("events"):
+            net._apply_events(data.get("events", {}), changes["events"])
+            for eid in changes["events"]:
+                touched.update(self._at_event.get(eid, ()))
+                touched.update(
+                    d["person_id"] for d in net._logged.values() if d.get("event_id") == eid
+                )
         if touched:
-            net._renew(data, touched)
+            net._renew(touched, attendances, touches)
+        if moved:
+            net._reindex_events(moved, touched)
         return net
 
-    def _apply_attendances(
-        self, stored: dict[str, Doc], ids: Iterable[int], touched: set[int]
-    ) -> set[int]:
-        """Book the attendances changed; the events whose attendees may have changed."""
+    def _book_attendances(
+        self, stored: dict[str, Doc], ids: Iterable[int], touched: set[int], events: set[int]
+    ) -> _Changed:
+        """Book the attendances changed: (their ids, the new ones by person); the people and
+        the events they were and are at go in `touched` and `events`."""
         books = self._books
         assert books is not None
-        events: set[int] = set()
-        for aid in ids:
+        changed: _Changed = (set(ids), {})
+        for aid in changed[0]:
             old = books.attendance.pop(aid, None)
             if old is not None:
-                books.attendances_of[old[0]].discard(aid)
-                books.attendances_at[old[1]].discard(aid)
                 touched.add(old[0])
                 events.add(old[1])
             doc = stored.get(str(aid))
             if doc is not None:
-                pid, eid = doc["person_id"], doc["event_id"]
-                books.attendance[aid] = (pid, eid)
-                books.attendances_of.setdefault(pid, set()).add(aid)
-                books.attendances_at.setdefault(eid, set()).add(aid)
-                touched.add(pid)
-                events.add(eid)
-        return events
+                books.attendance[aid] = (doc["person_id"], doc["event_id"])
+                changed[1].setdefault(doc["person_id"], []).append((aid, doc))
+                touched.add(doc["person_id"])
+                events.add(doc["event_id"])
+        return changed
 
-    def _apply_touches(self, stored: dict[str, Doc], ids: Iterable[int], touched: set[int]) -> None:
+    def _book_touches(
+        self, stored: dict[str, Doc], ids: Iterable[int], touched: set[int]
+    ) -> _Changed:
+        """Book the interactions changed: (their ids, the new ones by person)."""
         books = self._books
         assert books is not None
-        logged = None
-        for iid in ids:
+        changed: _Changed = (set(ids), {})
+        for iid in changed[0]:
             old = books.touch.pop(iid, None)
             if old is not None:
-                books.touches_of[old[0]].discard(iid)
-                books.touches_at.get(old[1], set()).discard(iid)  # type: ignore[arg-type]
-                touched.add(old[0])
+                touched.add(old)
                 self._touch_count -= 1
             doc = stored.get(str(iid))
             if doc is not None:
-                pid, eid = doc["person_id"], doc.get("event_id")
-                books.touch[iid] = (pid, eid)
-                books.touches_of.setdefault(pid, set()).add(iid)
-                books.touches_at.setdefault(eid, set()).add(iid)  # type: ignore[arg-type]
-                touched.add(pid)
+                books.touch[iid] = doc["person_id"]
+                changed[1].setdefault(doc["person_id"], []).append((iid, doc))
+                touched.add(doc["person_id"])
                 self._touch_count += 1
+        self._log_touches(stored, changed[0])
+        return changed
+
+    def _log_touches(self, stored: dict[str, Doc], ids: set[int]) -> None:
+        """Keep the interactions you logged yourself (in a copy, when any of them changed)."""
+        logged = None
+        for iid in ids:
+            doc = stored.get(str(iid))
             mine = doc is not None and doc.get("kind") != "seen_at"
             if mine or iid in self._logged:
                 if logged is None:
                     logged = self._logged = dict(self._logged)
-                    self._recent = None
+                    self._recent = self._invites = None
                 if mine:
                     logged[iid] = doc  # type: ignore[assignment]
                 else:
                     del logged[iid]
 
-    def _apply_events(self, stored: dict[str, Doc], ids: Iterable[int], touched: set[int]) -> None:
-        """Copy the changed events; everyone there, or with a touch there, derives from them."""
-        books = self._books
-        assert books is not None
+    def _apply_events(self, stored: dict[str, Doc], ids: Iterable[int]) -> None:
         self.events, self._days = dict(self.events), dict(self._days)
         for eid in ids:
             doc = stored.get(str(eid))
@@ -232,35 +270,47 @@ class Network:
             else:
                 self.events[eid] = {"id": eid, **doc}
                 self._days[eid] = iso_date(doc.get("start"))
-            touched.update(books.attendance[a][0] for a in books.attendances_at.get(eid, ()))
-            touched.update(books.touch[i][0] for i in books.touches_at.get(eid, ()))
 
-    def _renew(self, data: dict[str, Any], touched: set[int]) -> None:
-        """New records for the people touched; the orders and lists built from them go."""
-        books = self._books
-        assert books is not None
-        attendances, interactions = data.get("attendances", {}), data.get("interactions", {})
+    def _renew(self, touched: set[int], attendances: _Changed, touches: _Changed) -> None:
+        """New records for the people touched, and what is indexed from them."""
         self._persons = dict(self._persons)
         gone: list[tuple[str, str, int]] = []
         came: list[tuple[str, str, int]] = []
         for pid in touched:
-            old = self._persons.get(pid)
+            old = self._persons.get(pid, _NOBODY)
             doc = self.people.get(pid)
-            aids = sorted(books.attendances_of.get(pid, ()))
-            iids = books.touches_of.get(pid, ())
-            if doc is None and not aids and not iids:
+            attended = _merged(old.attended, attendances, pid, lambda p: p[0])
+            mine = _merged(old.touches, touches, pid, _touch_order)
+            if doc is None and not attended and not mine:
                 self._persons.pop(pid, None)
-                gone += [(index, text, pid) for index, text in old.employers] if old else []
-                continue
-            touches = sorted(((i, interactions[str(i)]) for i in iids), key=_touch_order)
-            attended = tuple(attendances[str(a)] for a in aids)
-            self._persons[pid] = new = _Person(doc, attended, tuple(touches))
-            if old is None or old.employers != new.employers:
-                gone += [(index, text, pid) for index, text in old.employers] if old else []
+                new = _NOBODY
+            else:
+                self._persons[pid] = new = _Person(doc, attended, mine)
+            if self._employers is not None and new is not _NOBODY:
+                new.employers = _employer_keys(doc)
+            if old.employers != new.employers:
+                gone += [(index, text, pid) for index, text in old.employers]
                 came += [(index, text, pid) for index, text in new.employers]
         if gone or came:
             _reindex_employers(self, gone, came)
-        self._orders, self._dated_steps, self._recent = {}, None, None
+        self._bases = _rebased(self._lists, self._bases, touched)
+        self._lists, self._joined = {}, {}
+
+    def _reindex_events(self, events: set[int], touched: set[int]) -> None:
+        """Who is at each of these events now: those not touched stay, the touched are
+        there when their new record says so."""
+        now: dict[int, set[int]] = {}
+        for pid in touched:
+            for _, a in self._person(pid).attended:
+                now.setdefault(a["event_id"], set()).add(pid)
+        self._at_event = dict(self._at_event)
+        for eid in events:
+            there = {p for p in self._at_event.get(eid, ()) if p not in touched}
+            there |= now.get(eid, set())
+            if there:
+                self._at_event[eid] = tuple(sorted(there))
+            else:
+                self._at_event.pop(eid, None)
 
     # What one person is and did.
 
@@ -274,7 +324,7 @@ class Network:
     def attended(self, person_id: int, event_id: int | None = None) -> list[Doc]:
         return [
             a
-            for a in self._person(person_id).attended
+            for _, a in self._person(person_id).attended
             if event_id is None or a["event_id"] == event_id
         ]
 
@@ -282,7 +332,7 @@ class Network:
         return [a["role"] for a in self.attended(person_id, event_id)]
 
     def event_ids(self, person_id: int) -> list[int]:
-        return list(dict.fromkeys(a["event_id"] for a in self._person(person_id).attended))
+        return list(dict.fromkeys(a["event_id"] for _, a in self._person(person_id).attended))
 
     def attendees(self, event_id: int) -> list[int]:
         """The people at an event, each once, by id."""
@@ -305,7 +355,7 @@ class Network:
     def last_seen(self, person_id: int) -> str | None:
         rec = self._person(person_id)
         if rec.seen is _UNSET:
-            dates = [self._days.get(a["event_id"]) for a in rec.attended]
+            dates = [self._days.get(a["event_id"]) for _, a in rec.attended]
             dates.append(last_touch([doc for _, doc in rec.touches]))
             rec.seen = max((d for d in dates if d), default=None)
         return rec.seen
@@ -352,25 +402,59 @@ class Network:
 
     # Built once per snapshot, for everyone.
 
-    def ordered(self, sort: str) -> tuple[list[int], list[str]]:
-        """Everyone in this sort's order, and their searchable texts in the same order."""
-        if sort not in self._orders:
-            if sort == "interactions":
-                key: Any = lambda p: (-self.touch_count(p), self.people[p].get("name") or "", p)  # noqa: E731
-            elif sort == "name":
-                key = lambda p: ((self.people[p].get("name") or "").casefold(), p)  # noqa: E731
-            else:
-                key = lambda p: (self.last_seen(p) or "", p)  # noqa: E731
-            ids = sorted(self.people, key=key, reverse=sort not in ("interactions", "name"))
-            self._orders[sort] = (ids, [self.searchable(p) for p in ids])
-        return self._orders[sort]
+    def ordered(self, sort: str) -> list[Entry]:
+        """Everyone in this sort's order, as entries: (..., person id, searchable text)."""
+        entries = self._list(sort)
+        return entries[::-1] if sort == "last_seen" else entries
 
-    def dated_steps(self) -> list[tuple[str, int]]:
-        """(due on, person) of everyone with a next step, soonest first."""
-        if self._dated_steps is None:
-            steps = ((self.step(p), p) for p in self.people)
-            self._dated_steps = sorted((s.due_on, p) for s, p in steps if s is not None)
-        return self._dated_steps
+    def search(self, sort: str, needle: str) -> list[Entry]:
+        """The entries, in this sort's order, of the people whose text holds `needle`: one
+        search through all the texts joined, rather than one per person."""
+        rows = self.ordered(sort)
+        if _SEP in needle:
+            return [row for row in rows if needle in row[-1]]
+        if sort not in self._joined:
+            texts = [row[-1] for row in rows]
+            starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
+            self._joined[sort] = (_SEP.join(texts), starts)
+        joined, starts = self._joined[sort]
+        found = []
+        at = joined.find(needle)
+        while at != -1:
+            row = bisect_right(starts, at) - 1
+            found.append(rows[row])
+            at = joined.find(needle, starts[row + 1])
+        return found
+
+    def dated_steps(self) -> list[Entry]:
+        """(due on, person id, "") of everyone with a next step, soonest first."""
+        return self._list("steps")
+
+    def _list(self, name: str) -> list[Entry]:
+        if name not in self._lists:
+            with _gc_paused():
+                base = self._bases.get(name)
+                if base is None:
+                    entries = sorted(e for p in self.people if (e := self._entry(name, p)))
+                else:
+                    entries = [e for e in base[0] if e[-2] not in base[1]]
+                    for pid in base[1]:
+                        if pid in self.people and (e := self._entry(name, pid)):
+                            insort(entries, e)
+            self._lists[name] = entries
+        return self._lists[name]
+
+    def _entry(self, name: str, pid: int) -> Entry | None:
+        """A person's entry in a list (sorted ascending); None to leave them out."""
+        if name == "steps":
+            step = self.step(pid)
+            return (step.due_on, pid, "") if step else None
+        text = self.searchable(pid)
+        if name == "interactions":
+            return (-self.touch_count(pid), self.people[pid].get("name") or "", pid, text)
+        if name == "name":
+            return ((self.people[pid].get("name") or "").casefold(), pid, text)
+        return (self.last_seen(pid) or "", pid, text)
 
     def logged(self) -> list[tuple[int, Doc]]:
         """(id, interaction) of what you logged yourself, newest first, about people still in
@@ -381,7 +465,9 @@ class Network:
         return self._recent
 
     def invites_sent(self) -> list[Doc]:
-        return [i for i in self._logged.values() if i["kind"] == "invite_sent"]
+        if self._invites is None:
+            self._invites = [i for i in self._logged.values() if i["kind"] == "invite_sent"]
+        return self._invites
 
     def touch_total(self) -> int:
         return self._touch_count
@@ -389,16 +475,62 @@ class Network:
     def working_at(self, company: str) -> list[int]:
         """The people whose company is `company` (casefolded) or whose headline says they
         work there (" at Company", "@ Company"), by id."""
-        found = {p for key, p in _prefixed(self._companies, company) if key == company}
-        found.update(p for _, p in _prefixed(self._employers, company))
+        if self._employers is None:
+            came = []
+            for pid, rec in self._persons.items():
+                rec.employers = _employer_keys(rec.doc)
+                came += [(index, text, pid) for index, text in rec.employers]
+            self._employers = {"company": [], "headline": []}
+            _reindex_employers(self, [], came)
+        found = {p for key, p in _prefixed(self._employers["company"], company) if key == company}
+        found.update(p for _, p in _prefixed(self._employers["headline"], company))
         return sorted(found)
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while building indexes of a large network: what they
+    hold has no cycles, and each collection would walk every stored document (millions of
+    objects), which made a build several times slower."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def _copy(net: Network) -> Network:
+    """A snapshot sharing every part of `net`, which hands its books on to it."""
     new = Network.__new__(Network)
     new.__dict__.update(net.__dict__)
-    new._orders, new._dated_steps = {}, None
+    net._books = None
     return new
+
+
+def _rebased(
+    lists: dict[str, list[Entry]], bases: dict[str, tuple[list[Entry], set[int]]], touched: set[int]
+) -> dict[str, tuple[list[Entry], set[int]]]:
+    """What the next snapshot's lists start from: the newest list of each kind and the people
+    changed since it was made. Past a few thousand changes, a list is sorted anew."""
+    rebased = {}
+    for name, entries in lists.items():
+        rebased[name] = (entries, set(touched))
+    for name, (entries, stale) in bases.items():
+        if name not in rebased and len(stale) + len(touched) <= _FEW:
+            rebased[name] = (entries, stale | touched)
+    return rebased
+
+
+def _merged(old: Pairs, changed: _Changed, person_id: int, order: Any) -> Pairs:
+    """A person's (id, document) pairs with those a write changed taken out, and theirs now
+    put in, in `order`."""
+    ids, now = changed
+    if not ids:
+        return old
+    kept = [pair for pair in old if pair[0] not in ids]
+    return tuple(sorted(kept + now.get(person_id, []), key=order))
 
 
 def _touch_order(item: tuple[int, Doc]) -> tuple[str, int]:
@@ -426,18 +558,17 @@ def _employer_keys(doc: Doc | None) -> tuple[tuple[str, str], ...]:
 def _reindex_employers(
     net: Network, gone: list[tuple[str, str, int]], came: list[tuple[str, str, int]]
 ) -> None:
-    """Move the employer indexes on by what left and what came, in copies (older snapshots
+    """Move the employer index on by what left and what came, in copies (older snapshots
     keep theirs): a few entries by bisection, many (a first build) by one sort."""
-    for index, name in (("company", "_companies"), ("headline", "_employers")):
+    assert net._employers is not None
+    net._employers = dict(net._employers)
+    for index, keys in net._employers.items():
         out = [(text, pid) for i, text, pid in gone if i == index]
         new = [(text, pid) for i, text, pid in came if i == index]
-        if not out and not new:
-            continue
-        keys: list[tuple[str, int]] = getattr(net, name)
         if len(out) + len(new) > _FEW:
             dropped = set(out)
             keys = sorted([k for k in keys if k not in dropped] + new)
-        else:
+        elif out or new:
             keys = list(keys)
             for entry in out:
                 at = bisect_left(keys, entry)
@@ -445,7 +576,7 @@ def _reindex_employers(
                     del keys[at]
             for entry in new:
                 insort(keys, entry)
-        setattr(net, name, keys)
+        net._employers[index] = keys
 
 
 def _prefixed(keys: list[tuple[str, int]], prefix: str) -> Iterable[tuple[str, int]]:

@@ -61,23 +61,38 @@ def list_people(
     Every sort's order and every person's text are kept on the snapshot: a request filters
     a list already sorted, and only the page's rows are summarized.
     """
-    ids, texts = net.ordered(sort)
     needle = q.casefold().strip()
-    if needle:
-        ids = [pid for pid, text in zip(ids, texts, strict=True) if needle in text]
+    rows = net.search(sort, needle) if needle else net.ordered(sort)
+    wanted = _filters(net, today, event, group, status, cls, due)
+    if wanted:
+        rows = [row for row in rows if all(keep(row[-2]) for keep in wanted)]
+    start = (page - 1) * PAGE_SIZE
+    return [summary(net, row[-2]) for row in rows[start : start + PAGE_SIZE]], len(rows)
+
+
+def _filters(
+    net: Network,
+    today: date,
+    event: int | None,
+    group: str | None,
+    status: str | None,
+    cls: str | None,
+    due: bool,
+) -> list[Any]:
+    """A test on a person's id for each filter given."""
+    wanted = []
     if event is not None:
         there = set(net.attendees(event))
-        ids = [pid for pid in ids if pid in there]
+        wanted.append(lambda pid: pid in there)
     if group:
-        ids = [pid for pid in ids if group in net.groups_of(pid)]
+        wanted.append(lambda pid: group in net.groups_of(pid))
     if status:
-        ids = [pid for pid in ids if followups.status(net.people[pid]) == status]
+        wanted.append(lambda pid: followups.status(net.people[pid]) == status)
     if cls:
-        ids = [pid for pid in ids if net.person_class(pid) == cls]
+        wanted.append(lambda pid: net.person_class(pid) == cls)
     if due:
-        ids = [pid for pid in ids if (step := net.step(pid)) and step.is_due(today)]
-    start = (page - 1) * PAGE_SIZE
-    return [summary(net, pid) for pid in ids[start : start + PAGE_SIZE]], len(ids)
+        wanted.append(lambda pid: (step := net.step(pid)) is not None and step.is_due(today))
+    return wanted
 
 
 def groups(net: Network) -> list[str]:
@@ -141,7 +156,7 @@ def due_followups(net: Network, today: date, limit: int | None = None) -> dict[s
     dated = net.dated_steps()
     total = bisect_right(dated, (today.isoformat(), float("inf")))
     due = []
-    for _, person_id in dated[:total][:limit]:
+    for _, person_id, _ in dated[:total][:limit]:
         step = next_step(net, person_id, budget["left"])
         assert step is not None  # dated_steps holds only people with a step
         event_id = step.event_id or _latest_event(net, person_id)

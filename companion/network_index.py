@@ -11,11 +11,11 @@ every document doubled the memory a large network takes): nothing may change the
 from __future__ import annotations
 
 import gc
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import accumulate
+from operator import itemgetter
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -56,6 +56,7 @@ class _Person:
         "count",
         "doc",
         "employers",
+        "entries",
         "groups",
         "seen",
         "step",
@@ -71,6 +72,8 @@ class _Person:
         # once the network has that index.
         self.employers: tuple[tuple[str, str], ...] = ()
         self.text = self.seen = self.step = self.count = self.cls = self.groups = _UNSET
+        # Their entry in each list made while this record was current (None: left out).
+        self.entries: dict[str, Entry | None] = {}
 
 
 @dataclass
@@ -105,12 +108,12 @@ class Network:
         self._employers: dict[str, list[tuple[str, int]]] | None = None
         self._books: _Books | None = _Books()
         # Everyone in each sort's order, and everyone's next step by date: made on first use
-        # in a snapshot, from the previous snapshot's list and the people changed since (in
-        # `_bases`) when there is one, else by a sort of everyone.
+        # in a snapshot, from the previous snapshot's list and the entries of the people
+        # changed since (in `_bases`) when there is one, else by a sort of everyone.
         self._lists: dict[str, list[Entry]] = {}
-        self._bases: dict[str, tuple[list[Entry], set[int]]] = {}
-        # Per sort: everyone's searchable text joined in that order, and where each starts.
-        self._joined: dict[str, tuple[str, list[int]]] = {}
+        self._bases: dict[str, tuple[list[Entry], dict[int, Entry | None]]] = {}
+        # Per sort: everyone's searchable text joined in that order.
+        self._joined: dict[str, str] = {}
         self._recent: list[tuple[int, Doc]] | None = None
         self._invites: list[Doc] | None = None
 
@@ -276,8 +279,12 @@ class Network:
         self._persons = dict(self._persons)
         gone: list[tuple[str, str, int]] = []
         came: list[tuple[str, str, int]] = []
+        bases = _rebased(self._lists, self._bases, len(touched))
         for pid in touched:
             old = self._persons.get(pid, _NOBODY)
+            for name, (_, left) in bases.items():
+                # Their entry in the list being moved on, unless an earlier change took it.
+                left.setdefault(pid, old.entries.get(name))
             doc = self.people.get(pid)
             attended = _merged(old.attended, attendances, pid, lambda p: p[0])
             mine = _merged(old.touches, touches, pid, _touch_order)
@@ -293,8 +300,7 @@ class Network:
                 came += [(index, text, pid) for index, text in new.employers]
         if gone or came:
             _reindex_employers(self, gone, came)
-        self._bases = _rebased(self._lists, self._bases, touched)
-        self._lists, self._joined = {}, {}
+        self._bases, self._lists, self._joined = bases, {}, {}
 
     def _reindex_events(self, events: set[int], touched: set[int]) -> None:
         """Who is at each of these events now: those not touched stay, the touched are
@@ -414,16 +420,15 @@ class Network:
         if _SEP in needle:
             return [row for row in rows if needle in row[-1]]
         if sort not in self._joined:
-            texts = [row[-1] for row in rows]
-            starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
-            self._joined[sort] = (_SEP.join(texts), starts)
-        joined, starts = self._joined[sort]
-        found = []
+            self._joined[sort] = _SEP.join(map(itemgetter(-1), rows))
+        joined = self._joined[sort]
+        found, row, end = [], 0, 0
         at = joined.find(needle)
         while at != -1:
-            row = bisect_right(starts, at) - 1
+            row += joined.count(_SEP, end, at)  # the separators passed: the row it is in
             found.append(rows[row])
-            at = joined.find(needle, starts[row + 1])
+            end = joined.find(_SEP, at)
+            at = joined.find(needle, end) if end != -1 else -1
         return found
 
     def dated_steps(self) -> list[Entry]:
@@ -437,7 +442,7 @@ class Network:
                 if base is None:
                     entries = sorted(e for p in self.people if (e := self._entry(name, p)))
                 else:
-                    entries = [e for e in base[0] if e[-2] not in base[1]]
+                    entries = _moved_on(base[0], base[1].values())
                     for pid in base[1]:
                         if pid in self.people and (e := self._entry(name, pid)):
                             insort(entries, e)
@@ -445,6 +450,13 @@ class Network:
         return self._lists[name]
 
     def _entry(self, name: str, pid: int) -> Entry | None:
+        """A person's entry in a list, kept on their record."""
+        rec = self._person(pid)
+        if name not in rec.entries:
+            rec.entries[name] = self._new_entry(name, pid)
+        return rec.entries[name]
+
+    def _new_entry(self, name: str, pid: int) -> Entry | None:
         """A person's entry in a list (sorted ascending); None to leave them out."""
         if name == "steps":
             step = self.step(pid)
@@ -510,17 +522,31 @@ def _copy(net: Network) -> Network:
 
 
 def _rebased(
-    lists: dict[str, list[Entry]], bases: dict[str, tuple[list[Entry], set[int]]], touched: set[int]
-) -> dict[str, tuple[list[Entry], set[int]]]:
-    """What the next snapshot's lists start from: the newest list of each kind and the people
-    changed since it was made. Past a few thousand changes, a list is sorted anew."""
-    rebased = {}
-    for name, entries in lists.items():
-        rebased[name] = (entries, set(touched))
-    for name, (entries, stale) in bases.items():
-        if name not in rebased and len(stale) + len(touched) <= _FEW:
-            rebased[name] = (entries, stale | touched)
+    lists: dict[str, list[Entry]],
+    bases: dict[str, tuple[list[Entry], dict[int, Entry | None]]],
+    changes: int,
+) -> dict[str, tuple[list[Entry], dict[int, Entry | None]]]:
+    """What the next snapshot's lists start from: the newest list of each kind, with the
+    entries (to take out) of the people changed since. Past a few thousand changes, a list
+    is sorted anew instead."""
+    rebased: dict[str, tuple[list[Entry], dict[int, Entry | None]]] = {
+        name: (entries, {}) for name, entries in lists.items()
+    }
+    for name, (entries, left) in bases.items():
+        if name not in rebased and len(left) + changes <= _FEW:
+            rebased[name] = (entries, dict(left))
     return rebased
+
+
+def _moved_on(entries: list[Entry], left: Iterable[Entry | None]) -> list[Entry]:
+    """A copy of a sorted list without these entries."""
+    kept = list(entries)
+    for entry in left:
+        if entry is not None:
+            at = bisect_left(kept, entry)
+            if at < len(kept) and kept[at] == entry:
+                del kept[at]
+    return kept
 
 
 def _merged(old: Pairs, changed: _Changed, person_id: int, order: Any) -> Pairs:

@@ -63,13 +63,13 @@ def served(data_dir: Path) -> Iterator[Client]:
 @dataclass
 class Write:
     seconds: float
-    bytes: int  # the whole file, as written
-    grown: int  # how much larger the file became: the capture's own data
+    bytes: int  # written by this save: the journal's growth, or the whole file when rewritten
+    rewrote: bool  # the save rewrote the database file (a compaction) instead of appending
 
 
 @dataclass
 class WriteLog:
-    """Every time the store's flush replaced the database file, with its time and size."""
+    """Every save that changed the store's files on disk, with its time and bytes written."""
 
     writes: list[Write] = field(default_factory=list)
 
@@ -80,18 +80,21 @@ class WriteLog:
 
 @contextmanager
 def counting_writes() -> Iterator[WriteLog]:
-    """Wrap AtomicJSONStorage.flush: a call that changed the file on disk counts as one write."""
+    """Wrap AtomicJSONStorage.flush: a call that changed the files on disk counts as one write."""
     log = WriteLog()
     original = AtomicJSONStorage.flush
 
     def flush(storage: AtomicJSONStorage) -> None:
-        before = _stamp(storage.path)
+        before = _stamp(storage.path), _stamp(storage.journal_path)
         start = time.perf_counter()
         original(storage)
         seconds = time.perf_counter() - start
-        after = _stamp(storage.path)
-        if after is not None and after != before:
-            log.writes.append(Write(seconds, after[2], after[2] - (before[2] if before else 0)))
+        after = _stamp(storage.path), _stamp(storage.journal_path)
+        if after != before:
+            rewrote = after[0] != before[0]
+            size = (after[0][2] if rewrote and after[0] else 0) + (after[1][2] if after[1] else 0)
+            grown = size if rewrote else size - (before[1][2] if before[1] else 0)
+            log.writes.append(Write(seconds, grown, rewrote))
 
     AtomicJSONStorage.flush = flush  # type: ignore[method-assign]
     try:

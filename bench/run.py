@@ -32,6 +32,7 @@ from bench.generate import store_members, write_store
 from bench.measure import Client, WriteLog, counting_writes, served, summary, timed
 from bench.pages import capture_body
 from companion import parsers
+from companion.store import Store, storage
 
 ROOT = Path(__file__).parents[1]
 RESULTS = Path(__file__).parent / "results"
@@ -113,7 +114,21 @@ def _store_series(
             samples.append(_capture(client, body, log))
         reads = _reads(client, size, known, config.read_reps)
         series = _series_summary(client, {"people": size, "rows": config.series_rows}, samples)
+    series["rewrite"] = _rewrite(folder, series["bytes_written_per_capture"])
     return series, reads
+
+
+def _rewrite(folder: Path, per_capture: int) -> dict[str, Any]:
+    """What folding the journal into a new file costs at this size, and how often it comes:
+    once the journal holds a quarter of the file's size in captures."""
+    store = Store(folder)
+    with store.transaction() as db:
+        start = time.perf_counter()
+        db.storage.compact()  # type: ignore[attr-defined]
+        seconds = time.perf_counter() - start
+    size = store.path.stat().st_size
+    every = max(storage.COMPACT_MIN_BYTES, size * storage.COMPACT_SHARE) / max(1, per_capture)
+    return {"ms": round(seconds * 1000, 1), "file_bytes": size, "every_captures": round(every)}
 
 
 def _out_of_time(started: float, samples: int, seconds: float, minimum: int = 3) -> bool:
@@ -143,7 +158,6 @@ def _capture(client: Client, body: dict[str, Any], log: WriteLog) -> dict[str, A
         "writes": len(writes),
         "write_seconds": sum(w.seconds for w in writes),
         "bytes_written": sum(w.bytes for w in writes),
-        "bytes_grown": sum(w.grown for w in writes),
     }
 
 
@@ -165,7 +179,6 @@ def _series_summary(
         "write": summary([s["write_seconds"] for s in samples]),
         "writes_per_capture": [s["writes"] for s in samples],
         "bytes_written_per_capture": round(sum(s["bytes_written"] for s in samples) / len(samples)),
-        "file_growth_per_capture": round(sum(s["bytes_grown"] for s in samples) / len(samples)),
         "statuses": [s["status"] for s in samples],
         "kinds": sorted({str(s["kind"]) for s in samples}),
         "people_added": [s["people_added"] for s in samples],

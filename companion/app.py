@@ -8,6 +8,7 @@ from flask import Flask, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
 from companion import api, config, guard, tokens, ui
+from companion.jsonio import OrjsonProvider
 from companion.pairing.requests import Desk
 from companion.store import Store
 from companion.store.errors import StoreWriteError
@@ -15,6 +16,7 @@ from companion.store.errors import StoreWriteError
 
 def create_app(data_dir: Path | str | None = None, port: int = config.DEFAULT_PORT) -> Flask:
     app = Flask(__name__)
+    app.json = OrjsonProvider(app)
     folder = config.data_dir(data_dir)
     app.config.update(
         HALLWAY_DATA_DIR=folder,

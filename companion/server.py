@@ -17,7 +17,9 @@ from waitress.server import create_server
 
 from companion import config, isolation
 from companion.app import create_app
+from companion.networking import Network
 from companion.pairing.requests import Desk, PairingRequest
+from companion.store import indexes
 
 
 class NotLoopback(click.UsageError):
@@ -103,10 +105,20 @@ def serve(data_dir: Path | str | None, port: int, host: str = config.HOST) -> No
     )
     click.echo("Press Ctrl+C to stop.")
     isolation.pool().warm()
+    threading.Thread(target=warm_caches, args=(app,), daemon=True, name="warm").start()
     try:
         server.run()
     except KeyboardInterrupt:
         click.echo("Stopped.")
+
+
+def warm_caches(app: Flask) -> None:
+    """Build what the first capture and the first page would otherwise build while the user
+    waits: the capture lookups and the network snapshot (seconds at 50,000 people)."""
+    store = app.extensions["hallway_store"]
+    with store.reading() as db:
+        indexes.of(db)
+        Network.load(db)
 
 
 def announce_pairing(asked: PairingRequest, page: str) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 from companion.model import Capture, Event, Group, Person
 from companion.store import Store
 from companion.store.captures import save_capture
+from companion.store.storage import SNAPSHOT_TOKEN, AtomicJSONStorage
 
 AT = "2025-06-01T10:00:00+00:00"
 GROUP = Group("Lakeside Data Science", "https://www.meetup.com/lakeside-data-science/")
@@ -42,8 +43,9 @@ def store_capture(store: Store, capture: Capture, capture_id: str | None = None)
 
 
 def tables(store: Store) -> dict[str, dict[str, Any]]:
+    """What the store holds (a copy), without the token naming the file it was saved in."""
     with store.reading() as db:
-        return json.loads(json.dumps(db.storage.read()))
+        return _without_token(db.storage.read())
 
 
 def in_child(work: Callable[[], Any]) -> Any:
@@ -70,4 +72,19 @@ def in_child(work: Callable[[], Any]) -> Any:
 
 
 def db_bytes(folder: Path) -> bytes:
-    return (folder / "hallway.json").read_bytes()
+    """What is saved: the database file and its journal, as bytes."""
+    journal = folder / "hallway.json.journal"
+    return (folder / "hallway.json").read_bytes() + (
+        b"\n--journal--\n" + journal.read_bytes() if journal.exists() else b""
+    )
+
+
+def saved(folder: Path) -> dict[str, dict[str, Any]]:
+    """The tables as the next start will read them from disk (the file, then its journal)."""
+    return _without_token(AtomicJSONStorage(folder / "hallway.json").read())
+
+
+def _without_token(data: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
+    copy = json.loads(json.dumps(data or {}))
+    copy.get("meta", {}).get("1", {}).pop(SNAPSHOT_TOKEN, None)
+    return copy

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from tests.conftest import fixture_text
+from tests.stores import db_bytes, saved
 
 URL = "https://www.meetup.com/lakeside-data-science/events/301234567/"
 
@@ -24,7 +23,7 @@ def capture_body(capture_id: str = "c-1", html: str | None = None) -> dict:
 
 def store_tables(app) -> dict:
     """The stored records, minus the capture log: what the user's network holds."""
-    data = json.loads(app.extensions["hallway_store"].path.read_text())
+    data = saved(app.extensions["hallway_store"].path.parent)
     return {k: v for k, v in data.items() if k != "captures"}
 
 
@@ -73,7 +72,7 @@ def test_the_event_and_its_hosts_are_stored(client, auth, app):
         ("Tomas Verhoeven", "host"),
     ]
     # The viewer's own e-mail, on the page because they were logged in, is not stored.
-    assert "viewer@example.invalid" not in app.extensions["hallway_store"].path.read_text()
+    assert b"viewer@example.invalid" not in db_bytes(app.extensions["hallway_store"].path.parent)
 
 
 def test_capturing_the_same_page_again_changes_nothing(client, auth, app):
@@ -89,11 +88,11 @@ def test_capturing_the_same_page_again_changes_nothing(client, auth, app):
 
 def test_the_same_capture_id_sent_twice_stores_once(client, auth, app):
     client.post("/api/captures", json=capture_body("same"), headers=auth)
-    before = json.loads(app.extensions["hallway_store"].path.read_text())
+    before = saved(app.extensions["hallway_store"].path.parent)
     again = client.post("/api/captures", json=capture_body("same"), headers=auth)
     assert again.status_code == 200
     assert again.get_json()["event"]["title"] == "Feature Stores in Practice & MLOps Q&A"
-    assert json.loads(app.extensions["hallway_store"].path.read_text()) == before
+    assert saved(app.extensions["hallway_store"].path.parent) == before
 
 
 def test_wrong_or_missing_token_is_401(client, auth):

@@ -61,7 +61,10 @@ def test_one_capture_writes_the_store_file_once(tmp_path: Path):
         writes = log.take()
     assert reply.status == 201
     assert len(writes) == 1
-    assert writes[0].bytes == (tmp_path / "hallway.json").stat().st_size
+    # Appended to the journal: the capture's own data, not the 200-person file again.
+    assert not writes[0].rewrote
+    journal = tmp_path / "hallway.json.journal"
+    assert 0 < writes[0].bytes < journal.stat().st_size < (tmp_path / "hallway.json").stat().st_size
 
 
 def test_tiny_benchmark_runs_and_writes_its_results(tmp_path: Path):

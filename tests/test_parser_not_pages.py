@@ -10,6 +10,7 @@ import pytest
 from companion.cli import main
 from companion.parsers import NotUnderstood, parse
 from tests.conftest import FIXTURES, fixture_text
+from tests.stores import saved
 
 BLOG = (
     "<html><head><title>Notes</title></head><body><h2>On learning SQL</h2><p>...</p></body></html>"
@@ -120,7 +121,7 @@ def test_import_stores_pages_like_the_extension_and_reports_each_file(runner, tm
     assert "listing: Feature Stores in Practice, Causal Inference Reading Group" in result.output
     assert "blog.html: This page has no event" in result.output
 
-    store = json.loads((tmp_path / "data" / "hallway.json").read_text())
+    store = saved(tmp_path / "data")
     titles = sorted(e["title"] for e in store["events"].values())
     assert titles == [
         "Causal Inference Reading Group",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import threading
 from collections import Counter
 
 from tests.conftest import fixture_text
+from tests.stores import saved
 from tests.test_live_server import request
 
 THREADS = 8
@@ -43,7 +43,7 @@ def test_eight_threads_of_fifty_captures_are_all_stored_once(live_server):
         worker.join()
 
     assert failures == []
-    data = json.loads(app.extensions["hallway_store"].path.read_text())
+    data = saved(app.extensions["hallway_store"].path.parent)
     total = THREADS * PER_THREAD
     events = Counter(e["platform_id"] for e in data["events"].values())
     assert set(events) == {str(600000 + n) for n in range(total)}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from companion.store import Store
+from companion.store import Store, storage
 from companion.store.errors import StoreDamaged, StoreWriteError
 from tests.stores import db_bytes, event_capture, in_child, store_capture, tables
 
@@ -44,7 +44,13 @@ def _acks(read_fd: int, wanted: int) -> list[int]:
     return buffer
 
 
-def test_killed_at_random_moments_the_store_keeps_every_acknowledged_capture(tmp_path):
+@pytest.mark.parametrize("new_file", ["when the journal is large", "after every write"])
+def test_killed_at_random_moments_the_store_keeps_every_acknowledged_capture(
+    tmp_path, monkeypatch, new_file
+):
+    if new_file == "after every write":  # every kill may land in a compaction too
+        monkeypatch.setattr(storage, "COMPACT_MIN_BYTES", 0)
+        monkeypatch.setattr(storage, "COMPACT_SHARE", 0)
     folder = tmp_path / "data"
     rng = random.Random(4)
     acknowledged: set[int] = set()
@@ -123,33 +129,48 @@ def test_a_process_that_never_lets_go_of_the_lock_gives_a_clear_error(tmp_path, 
     store_capture(store, event_capture(1))
 
 
-def test_each_write_keeps_the_three_previous_versions_as_backups(tmp_path):
+@pytest.fixture
+def compact_every_write(monkeypatch):
+    """Fold the journal into a new file after every write, as a large journal would be."""
+    monkeypatch.setattr(storage, "COMPACT_MIN_BYTES", 0)
+    monkeypatch.setattr(storage, "COMPACT_SHARE", 0)
+
+
+def test_each_new_file_keeps_the_three_previous_versions_as_backups(tmp_path, compact_every_write):
     store = Store(tmp_path)
     versions = []
     for n in range(5):
         store_capture(store, event_capture(n))
-        versions.append(db_bytes(tmp_path))
+        versions.append((tmp_path / "hallway.json").read_bytes())
     assert [p.name for p in store.backups()] == [
         "hallway.json.1",
         "hallway.json.2",
         "hallway.json.3",
     ]
     assert [p.read_bytes() for p in store.backups()] == versions[-2::-1][:3]
+    # Each backup keeps the journal that followed it: together, the version after it.
+    after = [saved_titles(tmp_path, f"hallway.json.{n}") for n in (1, 2, 3)]
+    assert after == [[f"Evening {k}" for k in range(n)] for n in (5, 4, 3)]
 
 
-def test_backups_are_copies_where_the_file_system_has_no_hard_links(tmp_path, monkeypatch):
+def test_backups_are_copies_where_the_file_system_has_no_hard_links(
+    tmp_path, monkeypatch, compact_every_write
+):
     def no_links(source, target):
         raise OSError(errno.EPERM, "Operation not permitted")
 
     monkeypatch.setattr(os, "link", no_links)
     store = Store(tmp_path)
     store_capture(store, event_capture(1))
-    previous = db_bytes(tmp_path)
+    previous = (tmp_path / "hallway.json").read_bytes()
     store_capture(store, event_capture(2))
     assert (tmp_path / "hallway.json.1").read_bytes() == previous
+    assert saved_titles(tmp_path, "hallway.json.1") == ["Evening 1", "Evening 2"]
 
 
-def test_a_damaged_file_opens_from_the_newest_good_backup_and_says_so(tmp_path, caplog):
+def test_a_damaged_file_opens_from_the_newest_good_backup_and_says_so(
+    tmp_path, caplog, compact_every_write
+):
     store = Store(tmp_path)
     for n in range(3):
         store_capture(store, event_capture(n))
@@ -163,17 +184,28 @@ def test_a_damaged_file_opens_from_the_newest_good_backup_and_says_so(tmp_path, 
         reopened = Store(tmp_path)
     assert reopened.recovered_from == tmp_path / "hallway.json.2"
     assert "hallway.json is damaged" in caplog.text and "hallway.json.2" in caplog.text
-    # .1 (two events) is damaged too, so .2, from before the second capture, is the newest good.
-    assert [e["title"] for e in tables(reopened)["events"].values()] == ["Evening 0"]
-    assert len(good["events"]) == 3
+    # .1 is damaged too, so .2 is the newest good file; the journals written since it
+    # bring back what came after, so nothing is lost.
+    assert tables(reopened) == good
 
     store_capture(reopened, event_capture(9))
     titles = [e["title"] for e in tables(Store(tmp_path))["events"].values()]
-    assert titles == ["Evening 0", "Evening 9"]
+    assert titles == ["Evening 0", "Evening 1", "Evening 2", "Evening 9"]
     assert (tmp_path / "hallway.json.damaged").read_bytes() == truncated
 
 
-def test_the_api_shows_that_the_store_was_recovered(tmp_path):
+def test_recovery_stops_at_a_file_that_replaced_the_data_whole(tmp_path, compact_every_write):
+    store = Store(tmp_path)
+    store_capture(store, event_capture(1))
+    store.replace_all({"meta": {"1": {"schema": 2}}})  # a restore of an empty export
+    store_capture(store, event_capture(2))
+    (tmp_path / "hallway.json").write_bytes(b"")
+    # .1 is the restored file with the journal of capture 2; what came before the restore
+    # must not come back.
+    assert [e["title"] for e in tables(Store(tmp_path))["events"].values()] == ["Evening 2"]
+
+
+def test_the_api_shows_that_the_store_was_recovered(tmp_path, compact_every_write):
     from companion.app import create_app
     from tests.conftest import PORT, LoopbackClient
 
@@ -198,6 +230,17 @@ def test_a_file_with_no_readable_version_is_refused_and_left_untouched(tmp_path)
     assert (tmp_path / "hallway.json").read_bytes() == b"\x00\x00garbage"
 
 
+def saved_titles(folder: Path, name: str) -> list[str]:
+    """The events in one of the store's files read with its journal, as an open would."""
+    data = storage.AtomicJSONStorage(folder / name).read() or {}
+    return [e["title"] for e in data["events"].values()]
+
+
+def largest_file(folder: Path) -> int:
+    """The size of the largest file in `folder`: a limit just above it lets nothing grow."""
+    return max(path.stat().st_size for path in folder.iterdir())
+
+
 def _limit_file_size(limit: int) -> None:
     # Without the signal ignored, exceeding the limit kills the process instead of EFBIG.
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
@@ -211,7 +254,7 @@ def test_a_full_disk_is_a_clear_error_and_the_old_data_stays(tmp_path):
 
     def capture_on_a_full_disk():
         in_child_store = Store(tmp_path)
-        _limit_file_size(len(before) + 10)
+        _limit_file_size(largest_file(tmp_path) + 10)
         store_capture(in_child_store, event_capture(2))
 
     answer = in_child(capture_on_a_full_disk)
@@ -233,7 +276,7 @@ def test_a_full_disk_through_the_api_is_507_with_a_sentence(tmp_path):
 
     def post_on_a_full_disk():
         client, auth = _client(create_app(tmp_path / "data", PORT))
-        _limit_file_size(len(before) + 10)
+        _limit_file_size(largest_file(tmp_path / "data") + 10)
         response = client.post("/api/captures", json=body, headers=auth)
         return [response.status_code, response.get_json()]
 
@@ -312,7 +355,9 @@ def test_a_read_only_folder_is_a_clear_error_and_the_old_data_stays(shared_folde
     assert db_bytes(folder) == before
 
 
-def test_a_damaged_file_in_a_read_only_folder_is_read_from_its_backup(shared_folder):
+def test_a_damaged_file_in_a_read_only_folder_is_read_from_its_backup(
+    shared_folder, compact_every_write
+):
     folder = shared_folder / "data"
     store = Store(folder)
     store_capture(store, event_capture(1))
@@ -328,5 +373,5 @@ def test_a_damaged_file_in_a_read_only_folder_is_read_from_its_backup(shared_fol
         titles = [e["title"] for e in tables(reopened)["events"].values()]
         return [reopened.recovered_from.name, titles]
 
-    assert in_child(open_read_only) == {"value": ["hallway.json.1", ["Evening 1"]]}
-    assert db_bytes(folder) == b""
+    assert in_child(open_read_only) == {"value": ["hallway.json.1", ["Evening 1", "Evening 2"]]}
+    assert (folder / "hallway.json").read_bytes() == b""

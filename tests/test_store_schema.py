@@ -112,7 +112,7 @@ def test_opening_twice_upgrades_once(version_1):
 
 
 def test_a_new_store_starts_at_the_current_version(tmp_path):
-    assert tables(Store(tmp_path))["meta"]["1"] == {"schema": 2}
+    assert tables(Store(tmp_path))["meta"]["1"]["schema"] == 2
 
 
 def test_a_file_from_a_newer_hallway_is_refused_untouched(tmp_path):

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from weakref import WeakKeyDictionary
 
 from tinydb import TinyDB
 
 from companion.model import Capture, Event, Person
+from companion.store import indexes
 from companion.store.db import raw
 from companion.store.identity import abbreviates, event_key, person_keys, url_keys
+from companion.store.indexes import CaptureIndexes
 from companion.store.schema import PERSON_DEFAULTS
-from companion.store.storage import AtomicJSONStorage
 
 # Facts a capture may refresh. Everything else on a person (status, notes, class) is the user's.
 CAPTURED_PERSON_FIELDS = (
@@ -37,51 +37,6 @@ class Saved:
     new: set[int] = field(default_factory=set)  # people this capture added
 
 
-@dataclass
-class _Indexes:
-    """Lookups that make each attendee cost O(1), not a scan of the store."""
-
-    keys: dict[str, int]  # person key -> person id
-    attended: dict[int, set[tuple[int, str]]]  # person id -> (event id, role)
-    interacted: set[int]
-    events: dict[str, int]  # event key -> event id
-    captures: dict[str, int | None]  # capture id -> event id
-
-    @classmethod
-    def of(cls, db: TinyDB) -> _Indexes:
-        """The previous capture's indexes while nothing else wrote since; else built anew."""
-        storage: AtomicJSONStorage = db.storage  # type: ignore[assignment]
-        cached = _CACHE.get(storage)
-        if cached and cached[0] == storage.generation:
-            return cached[1]
-        keys = {k: int(i) for i, doc in raw(db, "people").items() for k in doc.get("keys", [])}
-        attended: dict[int, set[tuple[int, str]]] = {}
-        for a in raw(db, "attendances").values():
-            attended.setdefault(a["person_id"], set()).add((a["event_id"], a["role"]))
-        return cls(
-            keys=keys,
-            attended=attended,
-            # A "seen at" touch is recorded by captures themselves: it is not knowing someone.
-            interacted={
-                i["person_id"]
-                for i in raw(db, "interactions").values()
-                if i.get("kind") != "seen_at"
-            },
-            events={e["key"]: int(i) for i, e in raw(db, "events").items() if "key" in e},
-            captures={c["capture_id"]: c["event_id"] for c in raw(db, "captures").values()},
-        )
-
-    def keep(self, db: TinyDB) -> None:
-        """Remember these indexes as up to date with the data as it is now."""
-        storage: AtomicJSONStorage = db.storage  # type: ignore[assignment]
-        _CACHE[storage] = (storage.generation, self)
-
-
-# A capture changes the store only through its own indexes, so the next capture can reuse
-# them; any other write (a merge, an interaction, a reload) moves the generation on.
-_CACHE: WeakKeyDictionary[AtomicJSONStorage, tuple[int, _Indexes]] = WeakKeyDictionary()
-
-
 def save_capture(db: TinyDB, capture: Capture, capture_id: str | None, at: str) -> Saved:
     """Merge one capture into the store. Call inside `Store.transaction()`.
 
@@ -89,9 +44,10 @@ def save_capture(db: TinyDB, capture: Capture, capture_id: str | None, at: str) 
     each stored with its hosts and speakers, and the listing's own people (the group's
     organizers) are stored as people without an attendance.
     """
-    index = _Indexes.of(db)
-    if capture_id in index.captures:
-        seen = index.captures[capture_id]
+    index = indexes.of(db)
+    logged = index.captures.first(capture_id)
+    if logged is not None:
+        seen = raw(db, "captures")[str(logged)]["event_id"]
         people = [
             (a["person_id"], a["role"])
             for a in raw(db, "attendances").values()
@@ -130,22 +86,18 @@ def save_capture(db: TinyDB, capture: Capture, capture_id: str | None, at: str) 
         db.table("captures").insert(
             {"capture_id": capture_id, "event_id": saved.event_id, "at": at}
         )
-        index.captures[capture_id] = saved.event_id
-    index.keep(db)
     return saved
 
 
 def _upsert_event(
-    db: TinyDB, index: _Indexes, event: Event, key: str, platform: str, at: str
+    db: TinyDB, index: CaptureIndexes, event: Event, key: str, platform: str, at: str
 ) -> int:
     table = db.table("events")
     facts = asdict(event)
     del facts["hosts"], facts["speakers"]  # people live in attendances
-    existing = index.events.get(key)
+    existing = index.follow(db).events.first(key)
     if existing is None:
-        event_id = table.insert({**facts, "key": key, "platform": platform, "first_seen": at})
-        index.events[key] = event_id
-        return event_id
+        return table.insert({**facts, "key": key, "platform": platform, "first_seen": at})
     doc = raw(db, "events")[str(existing)]
     merged = {k: v for k, v in facts.items() if v not in (None, "", [])}
     if any(doc.get(k) != v for k, v in merged.items()):
@@ -154,17 +106,22 @@ def _upsert_event(
 
 
 def _save_person(
-    db: TinyDB, index: _Indexes, saved: Saved, person: Person, platform: str, ekey: str, at: str
+    db: TinyDB,
+    index: CaptureIndexes,
+    saved: Saved,
+    person: Person,
+    platform: str,
+    ekey: str,
+    at: str,
 ) -> int:
     table = db.table("people")
     keys = person_keys(person, platform, ekey)
-    facts = {
-        k: v for k, v in asdict(person).items() if k in CAPTURED_PERSON_FIELDS and v is not None
-    }
-    person_id = next((index.keys[k] for k in keys if k in index.keys), None)
+    found = ((k, getattr(person, k)) for k in CAPTURED_PERSON_FIELDS)
+    facts = {k: v for k, v in found if v is not None}
+    known = index.follow(db).people
+    person_id = next((p for k in keys if (p := known.first(k)) is not None), None)
     if person_id is None:
         person_id = table.insert({**PERSON_DEFAULTS, **facts, "keys": keys, "first_seen": at})
-        index.keys.update(dict.fromkeys(keys, person_id))
         saved.added += 1
         saved.new.add(person_id)
         return person_id
@@ -174,16 +131,15 @@ def _save_person(
     if url_keys(facts.get("profile_url")) == url_keys(doc.get("profile_url")):
         facts.pop("profile_url", None)  # another spelling of the same profile
     changes = {k: v for k, v in facts.items() if doc.get(k) != v}
-    new_keys = [k for k in keys if k not in doc.get("keys", []) and k not in index.keys]
+    new_keys = [k for k in keys if k not in doc.get("keys", []) and k not in known.ids]
     if new_keys:
         changes["keys"] = [*doc.get("keys", []), *new_keys]
-        index.keys.update(dict.fromkeys(new_keys, person_id))
     if changes:
         table.update(changes, doc_ids=[person_id])
         saved.updated += 1
     # Known means: met at another event, or the user logged something with them.
-    elsewhere = any(e != saved.event_id for e, _ in index.attended.get(person_id, ()))
-    known_before = (elsewhere or person_id in index.interacted) and person_id not in saved.new
+    elsewhere = any(e != saved.event_id for e, _ in index.follow(db).attended(db, person_id))
+    known_before = (elsewhere or person_id in index.touches.ids) and person_id not in saved.new
     if known_before and person_id not in saved.known:
         saved.known.append(person_id)
     return person_id
@@ -211,14 +167,13 @@ def _note_questions(db: TinyDB, capture: Capture, askers: dict[str, int], event_
 
 
 def _attend(
-    db: TinyDB, index: _Indexes, saved: Saved, person_id: int, event_id: int, role: str
+    db: TinyDB, index: CaptureIndexes, saved: Saved, person_id: int, event_id: int, role: str
 ) -> bool:
     """Store the attendance once; True when this is the person's first role at this event."""
-    theirs = index.attended.setdefault(person_id, set())
+    theirs = index.follow(db).attended(db, person_id)
     first_here = all(e != event_id for e, _ in theirs)
     if (event_id, role) not in theirs:
         db.table("attendances").insert({"person_id": person_id, "event_id": event_id, "role": role})
-        theirs.add((event_id, role))
     saved.people.append((person_id, role))
     return first_here
 

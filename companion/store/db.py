@@ -25,13 +25,14 @@ log = logging.getLogger(__name__)
 
 
 class FastTable(Table):
-    """A TinyDB table whose inserts and updates cost O(1), not O(table) (see IntKeys)."""
+    """A TinyDB table whose inserts and updates cost O(1), not O(table) (see IntKeys), and
+    which tells the storage which documents changed, for its journal."""
 
     def _update_table(self, updater):  # type: ignore[no-untyped-def]
         tables = self._storage.read() or {}
         docs = IntKeys(tables.setdefault(self.name, {}))
         updater(docs)
-        self._storage.write(tables, {self.name: docs.touched})  # type: ignore[call-arg]
+        self._storage.write_documents(self.name, docs.touched)
         self.clear_cache()
 
 

@@ -14,6 +14,7 @@ from tinydb import TinyDB
 from companion.store import schema
 from companion.store.db import Store, raw
 from companion.store.errors import StoreError
+from companion.store.storage import SNAPSHOT_TOKEN
 
 # Format name -> (media type, file extension).
 FORMATS = {
@@ -51,6 +52,11 @@ def render(db: TinyDB, fmt: str) -> str:
 def as_json(db: TinyDB) -> dict[str, Any]:
     """Every table as stored, ids included: `restore` puts it back exactly."""
     tables = {name: dict(raw(db, name)) for name in (db.storage.read() or {})}
+    # The token naming the file the data was saved in is not part of the network.
+    tables["meta"] = {
+        k: {f: v for f, v in doc.items() if f != SNAPSHOT_TOKEN}
+        for k, doc in tables.get("meta", {}).items()
+    }
     return {"app": "hallway", "schema": schema.SCHEMA_VERSION, "tables": tables}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from urllib.parse import unquote, urlsplit
@@ -14,6 +15,8 @@ _MEETUP_MEMBER = re.compile(r"^(?:/[^/]+)?/members/(\d+)(?:/|$)")
 _LINKEDIN_PROFILE = re.compile(r"^/in/([^/]+)")
 
 
+# Pure functions of a string, asked again for each person of every capture: remembered.
+@functools.lru_cache(maxsize=8192)
 def normalize_url(url: str | None) -> str | None:
     """One spelling per page: no scheme, no `www.`, no locale prefix, no trailing slash."""
     if not url:
@@ -61,6 +64,7 @@ def person_keys(person: Person, platform: str, event_key: str) -> list[str]:
     return keys or [f"name:{name_key(person.name)}@{event_key}"]
 
 
+@functools.lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """A name as compared for suggestions: case, accents and spacing do not count."""
     plain = unicodedata.normalize("NFKD", name)

@@ -1,93 +1,139 @@
-"""A TinyDB storage that writes whole files atomically, once per transaction, with backups.
+"""A TinyDB storage kept in memory, saved durably once per transaction, with backups.
 
 TinyDB's own JSONStorage rewrites the file in place on every change: a crash mid-write leaves
 a truncated file, and a capture of 100 attendees would rewrite it 100 times. Here the data
-lives in memory, a transaction changes it, and its end replaces the file in one step
-(temporary file, fsync, rename, fsync of the folder). Just before the rename, the previous
-file becomes backup `.1` (a hard link: no copy) and older backups shift to `.2` and `.3`.
-Opening a damaged file falls back to the newest backup that reads, and says so.
+lives in memory and a transaction's end appends what it changed to the journal (see
+journal.py), so a capture writes its own few kilobytes, not the whole network. Once the
+journal has grown to a quarter of the file, or when the data was replaced whole, the file is
+rewritten (a snapshot): temporary file, fsync, rename, fsync of the folder. Just before the
+rename, the previous file and its journal become backup `.1` (hard links: no copy) and older
+backups shift to `.2` and `.3`. Opening a damaged file falls back to the newest backup that
+reads, replays the journals written since, and says so.
 """
 
 from __future__ import annotations
 
 import errno
+import gc
+import itertools
 import logging
 import os
+import secrets
 import shutil
 import tempfile
 from collections.abc import Iterator, MutableMapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import orjson
 from tinydb.storages import Storage
 
+from companion.store import journal
 from companion.store.errors import StoreDamaged, StoreWriteError
 
 BACKUPS = 3
 TEMP_PREFIX, TEMP_SUFFIX = ".db-", ".tmp"
+JOURNAL_SUFFIX = ".journal"
+SNAPSHOT_TOKEN = "snapshot"  # the field of `meta` that names the file the data was saved in
+# The journal is folded into a new snapshot once it is larger than both of these.
+COMPACT_MIN_BYTES = 1 << 20
+COMPACT_SHARE = 0.25  # of the snapshot's size
+# How many recent changes `changes_since` remembers; older questions get "rebuild".
+CHANGES_KEPT = 10_000
 log = logging.getLogger(__name__)
 
 _FULL = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
 _READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
-_CHANGES_KEPT = 1000  # writes remembered; a reader further behind reads everything again
+Stamp = tuple[int, int, int] | None
+_GENERATIONS = itertools.count(1)
 
 
 class AtomicJSONStorage(Storage):
     def __init__(self, path: str | os.PathLike[str]):
         self.path = Path(path)
+        self.journal_path = journal_of(self.path)
         self._data: dict[str, Any] | None = None
-        self._seen: tuple[int, int, int] | None = None
+        self._seen: tuple[Stamp, Stamp] | None = None
         self.deferred = False
-        self.dirty = False
-        self.generation = 0  # counts changes, so caches of the data know when they are stale
-        # (generation, table -> ids) of each write since `_told_from`, when the writer said.
-        self._changes: list[tuple[int, dict[str, set[int]]]] = []
-        self._told_from = 0
+        self._pending: dict[str, set[str]] = {}  # documents changed since the last save
+        self._whole = False  # the data was replaced whole: the next save writes a snapshot
+        self._journal_length = 0  # bytes of the valid journal; 0: there is none to append to
+        self._snapshot_bytes = 0
+        # Counts changes, so caches of the data know when they are stale; drawn from one
+        # counter for every storage, so a generation never means two states.
+        self.generation = next(_GENERATIONS)
+        self._changes: list[tuple[int, str, frozenset[int]]] = []
+        self._changes_floor = self.generation  # `changes_since` knows nothing before this
         self.recovered_from: Path | None = None
         self._damaged = False
 
+    @property
+    def dirty(self) -> bool:
+        return self._whole or bool(self._pending)
+
     def read(self) -> dict[str, Any] | None:
-        if self._data is None or self.changed_on_disk():
+        # In a transaction the file lock keeps other processes out: no need to look again.
+        if self._data is None or (not self.deferred and self.changed_on_disk()):
             self._load()
         return self._data
 
-    def write(self, data: dict[str, Any], changed: dict[str, set[int]] | None = None) -> None:
+    def write(self, data: dict[str, Any]) -> None:
+        """TinyDB's way: the whole data, replaced (an upgrade, a restore, a dropped table)."""
         self._data = data
-        self.dirty = True
-        self.generation += 1
-        self._remember(changed)
+        self._whole = True
+        self._forget_changes()
+        if not self.deferred:
+            self.flush()
+
+    def write_documents(self, table: str, doc_ids: set[int]) -> None:
+        """These documents of `table` were inserted, changed or removed in the data."""
+        self._pending.setdefault(table, set()).update(map(str, doc_ids))
+        self.generation = next(_GENERATIONS)
+        self._changes.append((self.generation, table, frozenset(doc_ids)))
+        if len(self._changes) > CHANGES_KEPT:
+            dropped = self._changes[: len(self._changes) // 2]
+            del self._changes[: len(dropped)]
+            self._changes_floor = dropped[-1][0]
         if not self.deferred:
             self.flush()
 
     def changes_since(self, generation: int) -> dict[str, set[int]] | None:
-        """The ids of the documents changed in each table since `generation`; None when
-        that cannot be told (the data was read again, or written whole)."""
-        if generation < self._told_from or generation > self.generation:
+        """The ids of the documents changed in each table since `generation`; None when that
+        is unknown (the data was reloaded or replaced since, or it is too long ago)."""
+        if generation < self._changes_floor:
             return None
-        found: dict[str, set[int]] = {}
-        for at, changed in self._changes:
-            if at > generation:
-                for table, ids in changed.items():
-                    found.setdefault(table, set()).update(ids)
-        return found
-
-    def _remember(self, changed: dict[str, set[int]] | None) -> None:
-        if changed is None or len(self._changes) >= _CHANGES_KEPT:
-            self._changes, self._told_from = [], self.generation
-        else:
-            self._changes.append((self.generation, changed))
+        changed: dict[str, set[int]] = {}
+        for at, table, doc_ids in reversed(self._changes):
+            if at <= generation:
+                break
+            changed.setdefault(table, set()).update(doc_ids)
+        return changed
 
     def flush(self) -> None:
         if not self.dirty or self._data is None:
             return
-        body = orjson.dumps(self._data)
         try:
-            self._replace(body)
+            if self._whole or not self._journal_length:
+                self._write_snapshot(compacted=False)
+            else:
+                self._append()
         except OSError as problem:
             raise write_error(problem, self.path.parent) from problem
-        self.dirty = False
-        self._seen = _stamp(self.path)
+        self._pending.clear()
+        self._whole = False
+        if self._journal_length > max(COMPACT_MIN_BYTES, self._snapshot_bytes * COMPACT_SHARE):
+            self.compact()
+        self._seen = self._stamps()
+
+    def compact(self) -> None:
+        """Fold the journal into a new snapshot. Everything is already saved in the journal,
+        so a failure here loses nothing: it is logged and tried again after the next save."""
+        try:
+            self._write_snapshot(compacted=True)
+        except OSError as problem:
+            log.warning("Could not compact %s (%s); the journal keeps growing.", self.path, problem)
+        self._seen = self._stamps()
 
     def backups(self) -> list[Path]:
         """The backup files, newest first (`.1` is the version before the current one)."""
@@ -98,25 +144,51 @@ class AtomicJSONStorage(Storage):
         return list(self.path.parent.glob(TEMP_PREFIX + "*" + TEMP_SUFFIX))
 
     def changed_on_disk(self) -> bool:
-        """Another process (an import while the server runs) replaced the file since we read it."""
-        return not self.dirty and _stamp(self.path) != self._seen
+        """Another process (an import while the server runs) wrote the files since we read them."""
+        return not self.dirty and self._stamps() != self._seen
 
-    def _replace(self, body: bytes) -> None:
-        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=self.path.parent)
+    def _forget_changes(self) -> None:
+        self.generation = next(_GENERATIONS)
+        self._changes.clear()
+        self._changes_floor = self.generation
+
+    def _stamps(self) -> tuple[Stamp, Stamp]:
+        return _stamp(self.path), _stamp(self.journal_path)
+
+    def _append(self) -> None:
+        assert self._data is not None
+        record = {
+            table: {doc_id: self._data.get(table, {}).get(doc_id) for doc_id in doc_ids}
+            for table, doc_ids in self._pending.items()
+        }
+        self._journal_length = journal.append(self.journal_path, record, self._journal_length)
+
+    def _write_snapshot(self, compacted: bool) -> None:
+        assert self._data is not None
+        meta = self._data.setdefault("meta", {}).setdefault("1", {})
+        token = meta[SNAPSHOT_TOKEN] = secrets.token_hex(8)
+        body = orjson.dumps(self._data)
+        header = journal.Header(token, compacted)
+        snapshot = new_journal = None
         try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(body)
-                out.flush()
-                os.fsync(out.fileno())
+            snapshot = _durable_temp(self.path.parent, body)
+            new_journal = _durable_temp(self.path.parent, journal.header_line(header))
             self._rotate_backups()
-            os.replace(tmp, self.path)
+            # A crash between the two renames leaves the old journal beside the new snapshot:
+            # its header names the old snapshot, so it is ignored on opening.
+            os.replace(snapshot, self.path)
+            os.replace(new_journal, self.journal_path)
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            for leftover in (snapshot, new_journal):
+                if leftover is not None:
+                    leftover.unlink(missing_ok=True)
             raise
         _fsync_dir(self.path.parent)
+        self._journal_length = len(journal.header_line(header))
+        self._snapshot_bytes = len(body)
 
     def _rotate_backups(self) -> None:
-        # Renames and a link only touch the folder, so a backup costs no copy of the data.
+        # Renames and links only touch the folder, so a backup costs no copy of the data.
         if not self.path.exists():
             return
         if self._damaged:
@@ -127,40 +199,69 @@ class AtomicJSONStorage(Storage):
             self._damaged = False
             return
         for n in range(BACKUPS - 1, 0, -1):
-            older = backup_path(self.path, n)
-            if older.exists():
-                os.replace(older, backup_path(self.path, n + 1))
-        try:
-            os.link(self.path, backup_path(self.path, 1))
-        except OSError:  # a file system without hard links (FAT); a full disk fails here too
-            shutil.copy2(self.path, backup_path(self.path, 1))
+            for older, newer in _pair(backup_path(self.path, n), backup_path(self.path, n + 1)):
+                if older.exists():
+                    os.replace(older, newer)
+                else:
+                    newer.unlink(missing_ok=True)  # never pair a snapshot with an older journal
+        for current, backup in _pair(self.path, backup_path(self.path, 1)):
+            if current.exists():
+                _link_or_copy(current, backup)
+            else:
+                backup.unlink(missing_ok=True)
 
     def _load(self) -> None:
-        self.generation += 1  # what caches built on the old data knew is stale now
-        self._remember(None)
-        self._seen = _stamp(self.path)
-        if self._seen is None:
+        self._forget_changes()  # what caches built on the old data knew is stale now
+        self._pending.clear()
+        self._whole = False
+        self._seen = self._stamps()
+        self._journal_length = 0
+        if self._seen[0] is None:
             self._data = None
             return
         try:
-            self._data = read_tables(self.path)
+            with _bulk_load():
+                self._data = read_tables(self.path)
+                self._snapshot_bytes = self._seen[0][2]
+                self._journal_length = self._replay(self._data, [self.journal_path], chained=False)
             return
         except ValueError as problem:
             damage = f"{self.path.name} is damaged ({problem})"
-        for backup in self.backups():
+        for n, backup in enumerate(self.backups(), start=1):
             try:
-                self._data = read_tables(backup)
+                data = read_tables(backup)
             except ValueError:
                 continue
+            newer = [backup_path(self.path, k) for k in range(n, 0, -1)] + [self.path]
+            self._replay(data, [journal_of(p) for p in newer], chained=True)
+            self._data = data
             self.recovered_from = backup
             # The good backup becomes the data; the next write replaces the damaged file.
-            self.dirty = self._damaged = True
+            self._whole = self._damaged = True
             log.error("%s: opened the backup %s instead.", damage, backup.name)
             return
         raise StoreDamaged(
             f"{self.path} is damaged and none of its backups could be read; "
             "Hallway left it untouched."
         )
+
+    @staticmethod
+    def _replay(data: dict[str, Any], journals: list[Path], chained: bool) -> int:
+        """Apply the journal of `data`'s snapshot, then (`chained`, recovering a backup) those of
+        the snapshots compacted from it since; the length of the last journal applied."""
+        token = data.get("meta", {}).get("1", {}).get(SNAPSHOT_TOKEN)
+        length = 0
+        for n, path in enumerate(journals):
+            contents = journal.read(path)
+            header = contents.header
+            continues = header is not None and (
+                header.snapshot == token if n == 0 else chained and header.compacted
+            )
+            if not continues:
+                return 0
+            journal.apply(data, contents.records)
+            length = contents.length
+        return length
 
 
 class IntKeys(MutableMapping[int, Any]):
@@ -172,20 +273,25 @@ class IntKeys(MutableMapping[int, Any]):
 
     def __init__(self, raw: dict[str, Any]):
         self.raw = raw
-        # Every document an updater reached: TinyDB updates a document in place once read.
+        # What the updater reached: TinyDB changes documents in place, so any document it
+        # got may have changed; these are the ones the journal saves.
         self.touched: set[int] = set()
 
     def __getitem__(self, doc_id: int) -> Any:
+        doc = self.raw[str(doc_id)]
         self.touched.add(doc_id)
-        return self.raw[str(doc_id)]
+        return doc
 
     def __setitem__(self, doc_id: int, doc: Any) -> None:
-        self.touched.add(doc_id)
         self.raw[str(doc_id)] = doc
+        self.touched.add(doc_id)
 
     def __delitem__(self, doc_id: int) -> None:
-        self.touched.add(doc_id)
         del self.raw[str(doc_id)]
+        self.touched.add(doc_id)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return str(doc_id) in self.raw
 
     def __iter__(self) -> Iterator[int]:
         return (int(k) for k in self.raw)
@@ -231,7 +337,54 @@ def write_error(problem: OSError, folder: Path) -> StoreWriteError:
     )
 
 
-def _stamp(path: Path) -> tuple[int, int, int] | None:
+@contextmanager
+def _bulk_load() -> Iterator[None]:
+    """Loading builds millions of small dicts and lists, none of them garbage: the cyclic
+    collector would walk the growing heap again and again for nothing (40% of the load at
+    50,000 people). Paused meanwhile; then what is loaded is set aside from later
+    collections (gc.freeze), which would otherwise walk it all on every full collection."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()
+
+
+def journal_of(path: Path) -> Path:
+    return path.with_name(path.name + JOURNAL_SUFFIX)
+
+
+def _pair(snapshot: Path, other: Path) -> list[tuple[Path, Path]]:
+    """A snapshot path and another, then their journals: backups move in pairs."""
+    return [(snapshot, other), (journal_of(snapshot), journal_of(other))]
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:  # a file system without hard links (FAT); a full disk fails here too
+        shutil.copy2(source, target)
+
+
+def _durable_temp(folder: Path, body: bytes) -> Path:
+    """A temporary file in `folder` holding `body`, fsynced."""
+    fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(body)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
+
+
+def _stamp(path: Path) -> Stamp:
     try:
         st = path.stat()
     except FileNotFoundError:

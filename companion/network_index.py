@@ -56,8 +56,11 @@ class _Person:
         "count",
         "doc",
         "employers",
-        "entries",
         "groups",
+        "in_interactions",
+        "in_last_seen",
+        "in_name",
+        "in_steps",
         "seen",
         "step",
         "text",
@@ -72,8 +75,9 @@ class _Person:
         # once the network has that index.
         self.employers: tuple[tuple[str, str], ...] = ()
         self.text = self.seen = self.step = self.count = self.cls = self.groups = _UNSET
-        # Their entry in each list made while this record was current (None: left out).
-        self.entries: dict[str, Entry | None] = {}
+        # Their entry in each list (`in_` and the list's name) made while this record was
+        # current; None when left out of it.
+        self.in_last_seen = self.in_interactions = self.in_name = self.in_steps = _UNSET
 
 
 @dataclass
@@ -111,7 +115,7 @@ class Network:
         # in a snapshot, from the previous snapshot's list and the entries of the people
         # changed since (in `_bases`) when there is one, else by a sort of everyone.
         self._lists: dict[str, list[Entry]] = {}
-        self._bases: dict[str, tuple[list[Entry], dict[int, Entry | None]]] = {}
+        self._bases: dict[str, tuple[list[Entry], dict[int, Any]]] = {}
         # Per sort: everyone's searchable text joined in that order.
         self._joined: dict[str, str] = {}
         self._recent: list[tuple[int, Doc]] | None = None
@@ -284,7 +288,7 @@ class Network:
             old = self._persons.get(pid, _NOBODY)
             for name, (_, left) in bases.items():
                 # Their entry in the list being moved on, unless an earlier change took it.
-                left.setdefault(pid, old.entries.get(name))
+                left.setdefault(pid, getattr(old, "in_" + name))
             doc = self.people.get(pid)
             attended = _merged(old.attended, attendances, pid, lambda p: p[0])
             mine = _merged(old.touches, touches, pid, _touch_order)
@@ -452,9 +456,11 @@ class Network:
     def _entry(self, name: str, pid: int) -> Entry | None:
         """A person's entry in a list, kept on their record."""
         rec = self._person(pid)
-        if name not in rec.entries:
-            rec.entries[name] = self._new_entry(name, pid)
-        return rec.entries[name]
+        entry = getattr(rec, "in_" + name)
+        if entry is _UNSET:
+            entry = self._new_entry(name, pid)
+            setattr(rec, "in_" + name, entry)
+        return entry
 
     def _new_entry(self, name: str, pid: int) -> Entry | None:
         """A person's entry in a list (sorted ascending); None to leave them out."""
@@ -523,13 +529,13 @@ def _copy(net: Network) -> Network:
 
 def _rebased(
     lists: dict[str, list[Entry]],
-    bases: dict[str, tuple[list[Entry], dict[int, Entry | None]]],
+    bases: dict[str, tuple[list[Entry], dict[int, Any]]],
     changes: int,
-) -> dict[str, tuple[list[Entry], dict[int, Entry | None]]]:
+) -> dict[str, tuple[list[Entry], dict[int, Any]]]:
     """What the next snapshot's lists start from: the newest list of each kind, with the
     entries (to take out) of the people changed since. Past a few thousand changes, a list
     is sorted anew instead."""
-    rebased: dict[str, tuple[list[Entry], dict[int, Entry | None]]] = {
+    rebased: dict[str, tuple[list[Entry], dict[int, Any]]] = {
         name: (entries, {}) for name, entries in lists.items()
     }
     for name, (entries, left) in bases.items():
@@ -538,11 +544,11 @@ def _rebased(
     return rebased
 
 
-def _moved_on(entries: list[Entry], left: Iterable[Entry | None]) -> list[Entry]:
-    """A copy of a sorted list without these entries."""
+def _moved_on(entries: list[Entry], left: Iterable[Any]) -> list[Entry]:
+    """A copy of a sorted list without these entries (None or unset: not in it)."""
     kept = list(entries)
     for entry in left:
-        if entry is not None:
+        if isinstance(entry, tuple):
             at = bisect_left(kept, entry)
             if at < len(kept) and kept[at] == entry:
                 del kept[at]

@@ -29,14 +29,18 @@ from companion.method.settings import with_defaults
 Doc = dict[str, Any]
 # A person's place in a list: the sort key, their id last but one, their searchable text last.
 Entry = tuple[Any, ...]
-Pairs = tuple[tuple[int, Doc], ...]
-# The ids of the documents a write changed, and the new documents by person.
+# Documents' ids, and the documents in the same order.
+Docs = tuple[tuple[int, ...], tuple[Doc, ...]]
+# The ids of the documents a write changed, and the new (id, document) by person.
 _Changed = tuple[set[int], dict[int, list[tuple[int, Doc]]]]
+# In the employer index: (casefolded text, _COMPANY or _HEADLINE, person id).
+Employer = tuple[str, int, int]
 # The tables a Network reads; a change elsewhere (captures, merges, pairing) leaves it be.
 _TABLES = ("people", "events", "attendances", "interactions", "settings")
 _UNSET: Any = object()
 # A headline names an employer after these: "Data engineer at Brightwater", "CTO @ Acme".
 _AT_WORDS = (" at ", "@ ")
+_COMPANY, _HEADLINE = 0, 1
 # Past this many entries to move, an employer index is sorted again rather than edited.
 _FEW = 2000
 # Between the texts of a search, which no text searched for holds.
@@ -51,6 +55,7 @@ class _Person:
     """
 
     __slots__ = (
+        "aids",
         "attended",
         "cls",
         "count",
@@ -64,16 +69,19 @@ class _Person:
         "seen",
         "step",
         "text",
+        "tids",
         "touches",
     )
 
-    def __init__(self, doc: Doc | None, attended: Pairs, touches: Pairs):
+    def __init__(self, doc: Doc | None, attended: Docs, touches: Docs):
         self.doc = doc
-        self.attended = attended  # (id, attendance), by id
-        self.touches = touches  # (id, interaction), oldest first
+        # Their attendances by id, and their interactions oldest first: ids and documents
+        # side by side (tuples of pairs took a sixth more memory).
+        self.aids, self.attended = attended
+        self.tids, self.touches = touches
         # Their entries in the employer index, as the document read when this was made: set
         # once the network has that index.
-        self.employers: tuple[tuple[str, str], ...] = ()
+        self.employers: tuple[Employer, ...] = ()
         self.text = self.seen = self.step = self.count = self.cls = self.groups = _UNSET
         # Their entry in each list (`in_` and the list's name) made while this record was
         # current; None when left out of it.
@@ -86,7 +94,7 @@ class _Books:
     applied knowing what it replaced (TinyDB changes a stored document in place). Only the
     newest Network holds them; it hands them on to the next."""
 
-    attendance: dict[int, tuple[int, int]] = field(default_factory=dict)  # id -> person, event
+    attendance: dict[int, int] = field(default_factory=dict)  # id -> person
     touch: dict[int, int] = field(default_factory=dict)  # id -> person
 
 
@@ -107,9 +115,9 @@ class Network:
         self._days: dict[int, str | None] = {}
         self._logged: dict[int, Doc] = {}  # interactions you logged (not "seen at"), by id
         self._touch_count = 0
-        # Sorted (company, person) and (text after " at " in a headline, person), casefolded:
+        # Every person's company and the text after each " at " in their headline, sorted:
         # who works at a sponsor, found by bisection. Built when first asked, then kept.
-        self._employers: dict[str, list[tuple[str, int]]] | None = None
+        self._employers: list[Employer] | None = None
         self._books: _Books | None = _Books()
         # Everyone in each sort's order, and everyone's next step by date: made on first use
         # in a snapshot, from the previous snapshot's list and the entries of the people
@@ -156,10 +164,10 @@ class Network:
         attended: dict[int, list[tuple[int, Doc]]] = {}
         at_event: dict[int, set[int]] = {}
         for k, a in data.get("attendances", {}).items():
-            aid, pid, eid = int(k), a["person_id"], a["event_id"]
-            books.attendance[aid] = (pid, eid)
+            aid, pid = int(k), a["person_id"]
+            books.attendance[aid] = pid
             attended.setdefault(pid, []).append((aid, a))
-            at_event.setdefault(eid, set()).add(pid)
+            at_event.setdefault(a["event_id"], set()).add(pid)
         touches: dict[int, list[tuple[int, Doc]]] = {}
         for k, i in data.get("interactions", {}).items():
             iid, pid = int(k), i["person_id"]
@@ -170,9 +178,8 @@ class Network:
         net._touch_count = len(books.touch)
         net._at_event = {e: tuple(sorted(pids)) for e, pids in at_event.items()}
         for pid in {*net.people, *attended, *touches}:
-            mine = sorted(touches.get(pid, ()), key=_touch_order)
-            rec = _Person(net.people.get(pid), tuple(sorted(attended.get(pid, ()))), tuple(mine))
-            net._persons[pid] = rec
+            theirs = _docs(attended.get(pid, ()), _by_id)
+            net._persons[pid] = _Person(net.people.get(pid), theirs, _docs(touches.get(pid, ())))
         return net
 
     def _updated(self, data: dict[str, Any], changes: dict[str, set[int]]) -> Network:
@@ -221,11 +228,15 @@ class Network:
         for aid in changed[0]:
             old = books.attendance.pop(aid, None)
             if old is not None:
-                touched.add(old[0])
-                events.add(old[1])
+                touched.add(old)
+                # Where it was, as the person's record read it: an attendance may move to
+                # another person (a merge) but never to another event.
+                rec = self._person(old)
+                pairs = zip(rec.aids, rec.attended, strict=True)
+                events.update(a["event_id"] for i, a in pairs if i == aid)
             doc = stored.get(str(aid))
             if doc is not None:
-                books.attendance[aid] = (doc["person_id"], doc["event_id"])
+                books.attendance[aid] = doc["person_id"]
                 changed[1].setdefault(doc["person_id"], []).append((aid, doc))
                 touched.add(doc["person_id"])
                 events.add(doc["event_id"])
@@ -281,8 +292,8 @@ class Network:
     def _renew(self, touched: set[int], attendances: _Changed, touches: _Changed) -> None:
         """New records for the people touched, and what is indexed from them."""
         self._persons = dict(self._persons)
-        gone: list[tuple[str, str, int]] = []
-        came: list[tuple[str, str, int]] = []
+        gone: list[Employer] = []
+        came: list[Employer] = []
         bases = _rebased(self._lists, self._bases, len(touched))
         for pid in touched:
             old = self._persons.get(pid, _NOBODY)
@@ -290,18 +301,18 @@ class Network:
                 # Their entry in the list being moved on, unless an earlier change took it.
                 left.setdefault(pid, getattr(old, "in_" + name))
             doc = self.people.get(pid)
-            attended = _merged(old.attended, attendances, pid, lambda p: p[0])
-            mine = _merged(old.touches, touches, pid, _touch_order)
-            if doc is None and not attended and not mine:
+            attended = _merged((old.aids, old.attended), attendances, pid, _by_id)
+            mine = _merged((old.tids, old.touches), touches, pid, _touch_order)
+            if doc is None and not attended[0] and not mine[0]:
                 self._persons.pop(pid, None)
                 new = _NOBODY
             else:
                 self._persons[pid] = new = _Person(doc, attended, mine)
             if self._employers is not None and new is not _NOBODY:
-                new.employers = _employer_keys(doc)
+                new.employers = _employer_keys(doc, pid)
             if old.employers != new.employers:
-                gone += [(index, text, pid) for index, text in old.employers]
-                came += [(index, text, pid) for index, text in new.employers]
+                gone += old.employers
+                came += new.employers
         if gone or came:
             _reindex_employers(self, gone, came)
         self._bases, self._lists, self._joined = bases, {}, {}
@@ -311,7 +322,7 @@ class Network:
         there when their new record says so."""
         now: dict[int, set[int]] = {}
         for pid in touched:
-            for _, a in self._person(pid).attended:
+            for a in self._person(pid).attended:
                 now.setdefault(a["event_id"], set()).add(pid)
         self._at_event = dict(self._at_event)
         for eid in events:
@@ -329,12 +340,13 @@ class Network:
 
     def touches_of(self, person_id: int) -> list[Doc]:
         """Their interactions with their ids, oldest first (copies: the caller's to keep)."""
-        return [{"id": i, **doc} for i, doc in self._person(person_id).touches]
+        rec = self._person(person_id)
+        return [{"id": i, **doc} for i, doc in zip(rec.tids, rec.touches, strict=True)]
 
     def attended(self, person_id: int, event_id: int | None = None) -> list[Doc]:
         return [
             a
-            for _, a in self._person(person_id).attended
+            for a in self._person(person_id).attended
             if event_id is None or a["event_id"] == event_id
         ]
 
@@ -342,7 +354,7 @@ class Network:
         return [a["role"] for a in self.attended(person_id, event_id)]
 
     def event_ids(self, person_id: int) -> list[int]:
-        return list(dict.fromkeys(a["event_id"] for _, a in self._person(person_id).attended))
+        return list(dict.fromkeys(a["event_id"] for a in self._person(person_id).attended))
 
     def attendees(self, event_id: int) -> list[int]:
         """The people at an event, each once, by id."""
@@ -358,22 +370,22 @@ class Network:
 
     def met(self, person_id: int) -> bool:
         """You logged a touch of your own with them (more than being in the same room)."""
-        return any(doc["kind"] in PERSONAL for _, doc in self._person(person_id).touches)
+        return any(doc["kind"] in PERSONAL for doc in self._person(person_id).touches)
 
     # Derived per person, computed once per record.
 
     def last_seen(self, person_id: int) -> str | None:
         rec = self._person(person_id)
         if rec.seen is _UNSET:
-            dates = [self._days.get(a["event_id"]) for _, a in rec.attended]
-            dates.append(last_touch([doc for _, doc in rec.touches]))
+            dates = [self._days.get(a["event_id"]) for a in rec.attended]
+            dates.append(last_touch(list(rec.touches)))
             rec.seen = max((d for d in dates if d), default=None)
         return rec.seen
 
     def touch_count(self, person_id: int) -> int:
         rec = self._person(person_id)
         if rec.count is _UNSET:
-            rec.count = progress([doc for _, doc in rec.touches])["count"]
+            rec.count = progress(list(rec.touches))["count"]
         return rec.count
 
     def searchable(self, person_id: int) -> str:
@@ -392,8 +404,7 @@ class Network:
 
     def step_with(self, person_id: int, invites_left: int | None) -> followups.Due | None:
         rec = self._person(person_id)
-        touches = [doc for _, doc in rec.touches]
-        return followups.next_step(rec.doc or {}, touches, self.events, invites_left)
+        return followups.next_step(rec.doc or {}, list(rec.touches), self.events, invites_left)
 
     def person_class(self, person_id: int) -> str:
         rec = self._person(person_id)
@@ -496,12 +507,17 @@ class Network:
         if self._employers is None:
             came = []
             for pid, rec in self._persons.items():
-                rec.employers = _employer_keys(rec.doc)
-                came += [(index, text, pid) for index, text in rec.employers]
-            self._employers = {"company": [], "headline": []}
+                rec.employers = _employer_keys(rec.doc, pid)
+                came += rec.employers
+            self._employers = []
             _reindex_employers(self, [], came)
-        found = {p for key, p in _prefixed(self._employers["company"], company) if key == company}
-        found.update(p for _, p in _prefixed(self._employers["headline"], company))
+        found = set()
+        at = bisect_left(self._employers, (company,))
+        while at < len(self._employers) and self._employers[at][0].startswith(company):
+            text, kind, pid = self._employers[at]
+            if kind == _HEADLINE or text == company:
+                found.add(pid)
+            at += 1
         return sorted(found)
 
 
@@ -555,67 +571,66 @@ def _moved_on(entries: list[Entry], left: Iterable[Any]) -> list[Entry]:
     return kept
 
 
-def _merged(old: Pairs, changed: _Changed, person_id: int, order: Any) -> Pairs:
-    """A person's (id, document) pairs with those a write changed taken out, and theirs now
-    put in, in `order`."""
+def _merged(old: Docs, changed: _Changed, person_id: int, order: Any) -> Docs:
+    """A person's documents with those a write changed taken out, and theirs now put in."""
     ids, now = changed
     if not ids:
         return old
-    kept = [pair for pair in old if pair[0] not in ids]
-    return tuple(sorted(kept + now.get(person_id, []), key=order))
+    kept = [pair for pair in zip(*old, strict=True) if pair[0] not in ids]
+    return _docs(kept + now.get(person_id, []), order)
+
+
+def _docs(pairs: Iterable[tuple[int, Doc]], order: Any = None) -> Docs:
+    """(ids, documents) of these pairs, in `order` (touches: oldest first)."""
+    ordered = sorted(pairs, key=order or _touch_order)
+    if not ordered:
+        return (), ()
+    ids, docs = zip(*ordered, strict=True)
+    return ids, docs
+
+
+def _by_id(pair: tuple[int, Doc]) -> int:
+    return pair[0]
 
 
 def _touch_order(item: tuple[int, Doc]) -> tuple[str, int]:
     return (item[1].get("date") or "", item[0])
 
 
-def _employer_keys(doc: Doc | None) -> tuple[tuple[str, str], ...]:
-    """("company" or "headline", casefolded text) entries: the company itself, and what a
-    headline says after each " at " or "@ "."""
+def _employer_keys(doc: Doc | None, pid: int) -> tuple[Employer, ...]:
+    """This person's entries in the employer index: their company, and what their headline
+    says after each " at " or "@ "."""
     if doc is None:
         return ()
     keys = []
     company = (doc.get("company") or "").casefold()
     if company:
-        keys.append(("company", company))
+        keys.append((company, _COMPANY, pid))
     headline = (doc.get("headline") or "").casefold()
     for word in _AT_WORDS:
         start = headline.find(word)
         while start != -1:
-            keys.append(("headline", headline[start + len(word) :]))
+            keys.append((headline[start + len(word) :], _HEADLINE, pid))
             start = headline.find(word, start + 1)
     return tuple(keys)
 
 
-def _reindex_employers(
-    net: Network, gone: list[tuple[str, str, int]], came: list[tuple[str, str, int]]
-) -> None:
-    """Move the employer index on by what left and what came, in copies (older snapshots
+def _reindex_employers(net: Network, gone: list[Employer], came: list[Employer]) -> None:
+    """Move the employer index on by what left and what came, in a copy (older snapshots
     keep theirs): a few entries by bisection, many (a first build) by one sort."""
     assert net._employers is not None
-    net._employers = dict(net._employers)
-    for index, keys in net._employers.items():
-        out = [(text, pid) for i, text, pid in gone if i == index]
-        new = [(text, pid) for i, text, pid in came if i == index]
-        if len(out) + len(new) > _FEW:
-            dropped = set(out)
-            keys = sorted([k for k in keys if k not in dropped] + new)
-        elif out or new:
-            keys = list(keys)
-            for entry in out:
-                at = bisect_left(keys, entry)
-                if at < len(keys) and keys[at] == entry:
-                    del keys[at]
-            for entry in new:
-                insort(keys, entry)
-        net._employers[index] = keys
+    if len(gone) + len(came) > _FEW:
+        dropped = set(gone)
+        net._employers = sorted([e for e in net._employers if e not in dropped] + came)
+        return
+    keys = list(net._employers)
+    for entry in gone:
+        at = bisect_left(keys, entry)
+        if at < len(keys) and keys[at] == entry:
+            del keys[at]
+    for entry in came:
+        insort(keys, entry)
+    net._employers = keys
 
 
-def _prefixed(keys: list[tuple[str, int]], prefix: str) -> Iterable[tuple[str, int]]:
-    at = bisect_left(keys, (prefix, -1))
-    while at < len(keys) and keys[at][0].startswith(prefix):
-        yield keys[at]
-        at += 1
-
-
-_NOBODY = _Person(None, (), ())
+_NOBODY = _Person(None, ((), ()), ((), ()))

@@ -10,10 +10,8 @@ every document doubled the memory a large network takes): nothing may change the
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left, insort
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
@@ -143,11 +141,10 @@ class Network:
         changes = None
         if latest is not None and latest._books is not None:
             changes = storage.changes_since(latest.generation)  # type: ignore[attr-defined]
-        with _gc_paused():
-            if changes is None or latest is None:
-                net = cls._built(data)
-            else:
-                net = latest._updated(data, changes)
+        if changes is None or latest is None:
+            net = cls._built(data)
+        else:
+            net = latest._updated(data, changes)
         net.generation = generation
         _LATEST[storage] = net
         return net
@@ -308,11 +305,11 @@ class Network:
                 new = _NOBODY
             else:
                 self._persons[pid] = new = _Person(doc, attended, mine)
-            if self._employers is not None and new is not _NOBODY:
-                new.employers = _employer_keys(doc, pid)
-            if old.employers != new.employers:
-                gone += old.employers
-                came += new.employers
+            if self._employers is not None:
+                new.employers = _employer_keys(new.doc, pid) if new is not _NOBODY else ()
+                if old.employers != new.employers:
+                    gone += old.employers
+                    came += new.employers
         if gone or came:
             _reindex_employers(self, gone, came)
         self._bases, self._lists, self._joined = bases, {}, {}
@@ -452,15 +449,15 @@ class Network:
 
     def _list(self, name: str) -> list[Entry]:
         if name not in self._lists:
-            with _gc_paused():
-                base = self._bases.get(name)
-                if base is None:
-                    entries = sorted(e for p in self.people if (e := self._entry(name, p)))
-                else:
-                    entries = _moved_on(base[0], base[1].values())
-                    for pid in base[1]:
-                        if pid in self.people and (e := self._entry(name, pid)):
-                            insort(entries, e)
+            base = self._bases.get(name)
+            if base is None:
+                entries = sorted(e for p in self.people if (e := self._entry(name, p)))
+            else:
+                entries = _moved_on(base[0], base[1].values())
+                for pid in base[1]:
+                    if pid in self.people and (e := self._entry(name, pid)):
+                        insort(entries, e)
+                self._bases.pop(name, None)  # what it moved on from can go
             self._lists[name] = entries
         return self._lists[name]
 
@@ -509,30 +506,15 @@ class Network:
             for pid, rec in self._persons.items():
                 rec.employers = _employer_keys(rec.doc, pid)
                 came += rec.employers
-            self._employers = []
-            _reindex_employers(self, [], came)
-        found = set()
-        at = bisect_left(self._employers, (company,))
-        while at < len(self._employers) and self._employers[at][0].startswith(company):
-            text, kind, pid = self._employers[at]
+            self._employers = sorted(came)
+        keys, found = self._employers, set()
+        at = bisect_left(keys, (company,))
+        while at < len(keys) and keys[at][0].startswith(company):
+            text, kind, pid = keys[at]
             if kind == _HEADLINE or text == company:
                 found.add(pid)
             at += 1
         return sorted(found)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while building indexes of a large network: what they
-    hold has no cycles, and each collection would walk every stored document (millions of
-    objects), which made a build several times slower."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _copy(net: Network) -> Network:
@@ -617,7 +599,7 @@ def _employer_keys(doc: Doc | None, pid: int) -> tuple[Employer, ...]:
 
 def _reindex_employers(net: Network, gone: list[Employer], came: list[Employer]) -> None:
     """Move the employer index on by what left and what came, in a copy (older snapshots
-    keep theirs): a few entries by bisection, many (a first build) by one sort."""
+    keep theirs): a few entries by bisection, many by one sort."""
     assert net._employers is not None
     if len(gone) + len(came) > _FEW:
         dropped = set(gone)

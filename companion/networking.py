@@ -156,7 +156,7 @@ def due_followups(net: Network, today: date, limit: int | None = None) -> dict[s
     dated = net.dated_steps()
     total = bisect_right(dated, (today.isoformat(), float("inf")))
     due = []
-    for _, person_id, _ in dated[:total][:limit]:
+    for _, person_id, _ in dated[: total if limit is None else min(total, limit)]:
         step = next_step(net, person_id, budget["left"])
         assert step is not None  # dated_steps holds only people with a step
         event_id = step.event_id or _latest_event(net, person_id)

@@ -244,3 +244,29 @@ def test_sponsor_colleagues_are_those_whose_company_or_headline_names_the_sponso
     assert net.working_at("bright") == net.working_at("brightwater")  # a prefix, as " at " in
     assert net.working_at("nobody inc") == []
     assert "Pavel Lindqvist" in text and "Wren Halvorsen" in text
+
+
+def test_many_changes_at_once_sort_the_lists_anew_with_the_same_answers(tmp_path, monkeypatch):
+    monkeypatch.setattr(network_index, "_FEW", 1)
+    store = Store(tmp_path)
+    seeded = seed(store)
+    answers(loaded(store))
+    with store.transaction() as db:
+        _sponsored_capture(db, seeded)
+        _merged(db, seeded)
+    assert answers(loaded(store)) == answers(from_scratch(store))
+
+
+def test_an_older_snapshot_asked_for_colleagues_leaves_the_newer_ones_right(tmp_path):
+    store = Store(tmp_path)
+    seeded = seed(store)
+    older = loaded(store)
+    with store.transaction() as db:
+        _sponsored_capture(db, seeded)
+    newer = loaded(store)
+    # A request still holding the older snapshot builds its employer index there only.
+    assert seeded.mira in older.working_at("brightwater")
+    with store.transaction() as db:
+        _edited(db, seeded)
+    assert answers(loaded(store)) == answers(from_scratch(store))
+    assert newer.working_at("brightwater") == sorted([seeded.mira, seeded.pavel])

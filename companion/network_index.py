@@ -94,6 +94,17 @@ class _Books:
 
     attendance: dict[int, int] = field(default_factory=dict)  # id -> person
     touch: dict[int, int] = field(default_factory=dict)  # id -> person
+    # The interactions you logged, by event: whose next step an event's change moves.
+    logged_at: dict[int | None, set[int]] = field(default_factory=dict)
+    logged_event: dict[int, int | None] = field(default_factory=dict)  # id -> event
+
+    def log(self, iid: int, doc: Doc | None) -> None:
+        """Book (or with None, forget) an interaction you logged."""
+        if iid in self.logged_event:
+            self.logged_at[self.logged_event.pop(iid)].discard(iid)
+        if doc is not None:
+            self.logged_event[iid] = doc.get("event_id")
+            self.logged_at.setdefault(doc.get("event_id"), set()).add(iid)
 
 
 # The newest Network of each storage.
@@ -172,6 +183,7 @@ class Network:
             touches.setdefault(pid, []).append((iid, i))
             if i.get("kind") != "seen_at":
                 net._logged[iid] = i
+                books.log(iid, i)
         net._touch_count = len(books.touch)
         net._at_event = {e: tuple(sorted(pids)) for e, pids in at_event.items()}
         for pid in {*net.people, *attended, *touches}:
@@ -203,11 +215,11 @@ class Network:
         touches = net._book_touches(stored, changes.get("interactions") or (), touched)
         if changes.get("events"):
             net._apply_events(data.get("events", {}), changes["events"])
+            books = net._books
+            assert books is not None
             for eid in changes["events"]:
                 touched.update(self._at_event.get(eid, ()))
-                touched.update(
-                    d["person_id"] for d in net._logged.values() if d.get("event_id") == eid
-                )
+                touched.update(books.touch[i] for i in books.logged_at.get(eid, ()))
         if touched:
             net._renew(touched, attendances, touches)
         if moved:
@@ -262,18 +274,21 @@ class Network:
 
     def _log_touches(self, stored: dict[str, Doc], ids: set[int]) -> None:
         """Keep the interactions you logged yourself (in a copy, when any of them changed)."""
+        books = self._books
+        assert books is not None
         logged = None
         for iid in ids:
             doc = stored.get(str(iid))
-            mine = doc is not None and doc.get("kind") != "seen_at"
-            if mine or iid in self._logged:
+            mine = doc if doc is not None and doc.get("kind") != "seen_at" else None
+            if mine is not None or iid in self._logged:
                 if logged is None:
                     logged = self._logged = dict(self._logged)
                     self._recent = self._invites = None
-                if mine:
-                    logged[iid] = doc  # type: ignore[assignment]
+                if mine is not None:
+                    logged[iid] = mine
                 else:
                     del logged[iid]
+                books.log(iid, mine)
 
     def _apply_events(self, stored: dict[str, Doc], ids: Iterable[int]) -> None:
         self.events, self._days = dict(self.events), dict(self._days)
@@ -556,7 +571,7 @@ def _moved_on(entries: list[Entry], left: Iterable[Any]) -> list[Entry]:
 def _merged(old: Docs, changed: _Changed, person_id: int, order: Any) -> Docs:
     """A person's documents with those a write changed taken out, and theirs now put in."""
     ids, now = changed
-    if not ids:
+    if person_id not in now and ids.isdisjoint(old[0]):
         return old
     kept = [pair for pair in zip(*old, strict=True) if pair[0] not in ids]
     return _docs(kept + now.get(person_id, []), order)

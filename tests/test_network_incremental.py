@@ -270,3 +270,21 @@ def test_an_older_snapshot_asked_for_colleagues_leaves_the_newer_ones_right(tmp_
         _edited(db, seeded)
     assert answers(loaded(store)) == answers(from_scratch(store))
     assert newer.working_at("brightwater") == sorted([seeded.mira, seeded.pavel])
+
+
+def test_an_event_edit_moves_the_next_step_of_someone_met_there_who_did_not_attend(tmp_path):
+    store = Store(tmp_path)
+    seeded = seed(store)
+    met = {"kind": "met", "date": "2025-07-15", "event_id": seeded.upcoming, "note": ""}
+    with store.transaction() as db:  # Jonas was not on the page of that event
+        networking.log_interaction(db, seeded.jonas, met)
+    answers(loaded(store))
+    with store.transaction() as db:
+        renamed = {"title": "Vectors Renamed", "start": "2025-07-20T18:30:00-07:00"}
+        db.table("events").update(renamed, doc_ids=[seeded.upcoming])
+    kept = loaded(store)
+    assert answers(kept) == answers(from_scratch(store))
+    assert (
+        "Vectors Renamed on 2025-07-20"
+        in networking.detail(kept, seeded.jonas, TODAY)["next"]["reason"]
+    )

@@ -288,3 +288,16 @@ def test_an_event_edit_moves_the_next_step_of_someone_met_there_who_did_not_atte
         "Vectors Renamed on 2025-07-20"
         in networking.detail(kept, seeded.jonas, TODAY)["next"]["reason"]
     )
+
+
+def test_a_write_undone_by_an_error_is_not_in_the_network(tmp_path):
+    store = Store(tmp_path)
+    seeded = seed(store)
+    answers(loaded(store))
+    with pytest.raises(RuntimeError), store.transaction() as db:
+        _logged(db, seeded)
+        assert networking.Network.load(db).touches_of(seeded.jonas)[-1]["kind"] == "talked"
+        raise RuntimeError("the request failed half-way")
+    kept = loaded(store)
+    assert "talked" not in [i["kind"] for i in kept.touches_of(seeded.jonas)]
+    assert answers(kept) == answers(from_scratch(store))

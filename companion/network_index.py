@@ -427,10 +427,7 @@ class Network:
     def groups_of(self, person_id: int) -> set[str | None]:
         rec = self._person(person_id)
         if rec.groups is _UNSET:
-            rec.groups = {
-                (self.events.get(e, {}).get("group") or {}).get("name")
-                for e in self.event_ids(person_id)
-            }
+            rec.groups = {group_name(self.events.get(e, {})) for e in self.event_ids(person_id)}
         return rec.groups
 
     # Built once per snapshot, for everyone.
@@ -530,6 +527,10 @@ class Network:
                 found.add(pid)
             at += 1
         return sorted(found)
+
+
+def group_name(event: Doc) -> str | None:
+    return (event.get("group") or {}).get("name")
 
 
 def _copy(net: Network) -> Network:

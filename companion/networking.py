@@ -18,7 +18,7 @@ from companion.method.classify import classify
 from companion.method.interactions import NOT_TOUCHES, progress
 from companion.method.prep import HOST_ROLES, Attendee, prep_notes, talk_to
 from companion.method.settings import user_zone
-from companion.network_index import Network
+from companion.network_index import Network, group_name
 from companion.store import network
 
 PAGE_SIZE = 50
@@ -97,11 +97,7 @@ def _filters(
 
 def groups(net: Network) -> list[str]:
     """The names of the groups whose events were captured, for a filter."""
-    return sorted({g for e in net.events.values() if (g := _group_name(e))}, key=str.casefold)
-
-
-def _group_name(event: dict[str, Any]) -> str | None:
-    return (event.get("group") or {}).get("name")
+    return sorted({g for e in net.events.values() if (g := group_name(e))}, key=str.casefold)
 
 
 def detail(net: Network, person_id: int, today: date) -> dict[str, Any]:

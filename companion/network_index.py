@@ -58,6 +58,7 @@ class _Person:
         "cls",
         "count",
         "doc",
+        "due",
         "employers",
         "groups",
         "in_interactions",
@@ -65,7 +66,6 @@ class _Person:
         "in_name",
         "in_steps",
         "seen",
-        "step",
         "text",
         "tids",
         "touches",
@@ -80,7 +80,7 @@ class _Person:
         # Their entries in the employer index, as the document read when this was made: set
         # once the network has that index.
         self.employers: tuple[Employer, ...] = ()
-        self.text = self.seen = self.step = self.count = self.cls = self.groups = _UNSET
+        self.text = self.seen = self.due = self.count = self.cls = self.groups = _UNSET
         # Their entry in each list (`in_` and the list's name) made while this record was
         # current; None when left out of it.
         self.in_last_seen = self.in_interactions = self.in_name = self.in_steps = _UNSET
@@ -407,14 +407,17 @@ class Network:
             rec.text = " ".join(str((rec.doc or {}).get(f) or "") for f in fields).casefold()
         return rec.text
 
-    def step(self, person_id: int) -> followups.Due | None:
-        """What is next with them, worded as if personalized invites were left."""
+    def due_on(self, person_id: int) -> str | None:
+        """The day their next step is due; None when nothing is pending. Only the day is
+        kept: the step's wording is made for the few shown."""
         rec = self._person(person_id)
-        if rec.step is _UNSET:
-            rec.step = self.step_with(person_id, None)
-        return rec.step
+        if rec.due is _UNSET:
+            step = self.step(person_id)
+            rec.due = step.due_on if step else None
+        return rec.due
 
-    def step_with(self, person_id: int, invites_left: int | None) -> followups.Due | None:
+    def step(self, person_id: int, invites_left: int | None = None) -> followups.Due | None:
+        """What is next with them; the budget of invites left changes only the wording."""
         rec = self._person(person_id)
         return followups.next_step(rec.doc or {}, list(rec.touches), self.events, invites_left)
 
@@ -485,8 +488,8 @@ class Network:
     def _new_entry(self, name: str, pid: int) -> Entry | None:
         """A person's entry in a list (sorted ascending); None to leave them out."""
         if name == "steps":
-            step = self.step(pid)
-            return (step.due_on, pid, "") if step else None
+            due = self.due_on(pid)
+            return (due, pid, "") if due else None
         text = self.searchable(pid)
         if name == "interactions":
             return (-self.touch_count(pid), self.people[pid].get("name") or "", pid, text)

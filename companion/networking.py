@@ -91,7 +91,8 @@ def _filters(
     if cls:
         wanted.append(lambda pid: net.person_class(pid) == cls)
     if due:
-        wanted.append(lambda pid: (step := net.step(pid)) is not None and step.is_due(today))
+        day = today.isoformat()
+        wanted.append(lambda pid: (due_on := net.due_on(pid)) is not None and due_on <= day)
     return wanted
 
 
@@ -104,7 +105,7 @@ def detail(net: Network, person_id: int, today: date) -> dict[str, Any]:
     """The person with their attendances, their timeline and what is next."""
     person = net.people[person_id]
     touches = net.touches_of(person_id)
-    step = next_step(net, person_id)
+    step = net.step(person_id)
     attended = [
         {
             "event_id": a["event_id"],
@@ -133,13 +134,6 @@ def _due_fields(step: followups.Due, today: date) -> dict[str, Any]:
     }
 
 
-def next_step(
-    net: Network, person_id: int, invites_left: int | None = None
-) -> followups.Due | None:
-    """What is next with them; the budget of invites left only changes the wording."""
-    return net.step(person_id) if invites_left is None else net.step_with(person_id, invites_left)
-
-
 def invites(net: Network, today: date) -> dict[str, Any]:
     return followups.invite_budget(net.invites_sent(), today, net.settings["invite_budget"])
 
@@ -153,7 +147,7 @@ def due_followups(net: Network, today: date, limit: int | None = None) -> dict[s
     total = bisect_right(dated, (today.isoformat(), float("inf")))
     due = []
     for _, person_id, _ in dated[: total if limit is None else min(total, limit)]:
-        step = next_step(net, person_id, budget["left"])
+        step = net.step(person_id, budget["left"])
         assert step is not None  # dated_steps holds only people with a step
         event_id = step.event_id or _latest_event(net, person_id)
         drafted = person_notes(net, person_id, event_id) if event_id else None

@@ -189,3 +189,30 @@ def test_rows_without_profile_links_are_named_by_their_photos():
     assert [p.name for p in capture.people] == [member(n)[1] for n in range(12)]
     assert [p.role for p in capture.people[:3]] == ["host", "organizer", "attendee"]
     assert all(p.platform_id is None for p in capture.people)
+
+
+def test_fragments_keep_each_member_once_skip_header_links_and_survive_a_broken_one():
+    shell = attendees_page(range(0))
+    viewer = '<nav><a href="https://www.meetup.com/members/9999999/">Viewer Person</a></nav>'
+    fragments = [row(n) for n in range(0, 60)] + [row(n) for n in range(40, 100)]
+    fragments[10] = viewer + row(10)
+    fragments[30] = row(30) + "<div><!-- the page was cut here"  # swallows what follows
+    capture = parse(shell, EVENT_URL + "attendees/", fragments=fragments)
+    ids = [p.platform_id for p in capture.people]
+    assert ids == [member(n)[0] for n in range(100)]
+    assert capture.people[0].role == "host"
+    assert capture.people[31].name == member(31)[1]
+    assert capture.people[31].photo_url.endswith("/31/45x45.jpg")
+
+
+def test_a_fragment_without_profile_links_is_named_by_its_photos():
+    """Each fragment is read on its own: rows with links elsewhere do not hide its photos."""
+    unlinked = row(5).replace(f'<a href="https://www.meetup.com/members/{member(5)[0]}/">', "<a>")
+    capture = parse(
+        attendees_page(range(0)), EVENT_URL + "attendees/", fragments=[row(4), unlinked, row(6)]
+    )
+    assert [(p.name, p.platform_id) for p in capture.people] == [
+        (member(4)[1], member(4)[0]),
+        (member(5)[1], None),
+        (member(6)[1], member(6)[0]),
+    ]

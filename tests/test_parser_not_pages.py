@@ -140,3 +140,20 @@ def test_a_malformed_address_is_ignored_not_a_crash(runner, tmp_path):
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["event"]["title"] == "Feature Stores in Practice & MLOps Q&A"
     assert normalize_url("http://[::1/members/5/") is None
+
+
+def _many_tags(depth: int) -> str:
+    """A page of some 25 000 tags whose deepest point is `depth` tags below <body>."""
+    return "<html><body>" + "<p>x</p>" * 12_500 + "<div>" * depth + "</div>" * depth
+
+
+def test_a_large_page_nested_deeper_than_libxml2_allows_is_refused_with_a_sentence():
+    with pytest.raises(NotUnderstood, match="nested hundreds of levels deep"):
+        parse(_many_tags(300), "https://example.org/page")
+    with pytest.raises(NotUnderstood, match="nested hundreds of levels deep"):
+        parse("<p>shell</p>", "https://zoom.us/wc/1234567890/", fragments=[_many_tags(300)])
+
+
+def test_a_large_page_nested_within_the_limit_is_read():
+    with pytest.raises(NotUnderstood, match="no event Hallway can read"):
+        parse(_many_tags(250), "https://example.org/page")

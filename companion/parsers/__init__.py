@@ -21,7 +21,7 @@ from companion.parsers import (
     teams,
     zoom,
 )
-from companion.parsers.page import Page
+from companion.parsers.page import Page, TooDeep
 
 PLATFORMS = [meetup, luma, eventbrite, zoom, meet, teams, schemaorg]
 
@@ -47,6 +47,8 @@ def parse(
                 capture = platform.parse(page)
                 if capture is not None:
                     return capture
+    except TooDeep:
+        raise NotUnderstood(sanity.TOO_DEEP) from None
     except RecursionError:
         # Deeply nested markup under the sanity check's radar; still not an event page.
         raise NotUnderstood("This page is nested too deeply to be read as an event page.") from None

@@ -174,7 +174,7 @@ def _from_jsonld(page: Page) -> Event | None:
 
 
 def _from_dom(page: Page) -> Event | None:
-    heading = page.soup.select_one("h1.title") or page.soup.select_one("h1")
+    heading = page.select_one("h1.title") or page.select_one("h1")
     title = clean(heading.get_text(" ")) if heading else None
     if not title:
         return None
@@ -195,7 +195,7 @@ def _from_dom(page: Page) -> Event | None:
 def _guest_rows(page: Page) -> list[Person]:
     """The guest list the user opened (a dialog) and scrolled (fragments); hosts excluded."""
     rows = [
-        a for soup in page.fragment_soups for a in soup.select("a[href*='/user/']")
+        a for soup in page.fragment_roots for a in soup.select("a[href*='/user/']")
     ] + page.soup.select("[role='dialog'] a[href*='/user/']")
     return _unique(p for p in (_row(a, "attendee") for a in rows) if p)
 

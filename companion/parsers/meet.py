@@ -31,15 +31,15 @@ def detect(page: Page) -> bool:
 
 
 def parse(page: Page) -> Capture | None:
-    viewer = {str(t["data-self-name"]) for s in page.soups for t in s.select("[data-self-name]")}
-    rows = [r for soup in page.soups for r in (_row(i, viewer) for i in soup.select(_ROWS)) if r]
+    viewer = {str(t["data-self-name"]) for s in page.roots for t in s.select("[data-self-name]")}
+    rows = [r for soup in page.roots for r in (_row(i, viewer) for i in soup.select(_ROWS)) if r]
     match = _CODE.search(page.url or "")
     return meeting.capture(
         page,
         PLATFORM,
         title=_title(page),
         rows=rows,
-        asked=meeting.questions(page.soups, _PANELS),
+        asked=meeting.questions(page.roots, _PANELS),
         platform_id=match.group(1) if match else None,
     )
 
@@ -62,7 +62,7 @@ def _row(item: Tag, viewer: set[str]) -> Row | None:
 
 
 def _title(page: Page) -> str | None:
-    heading = page.soup.select_one("[data-meeting-title]")
+    heading = page.select_one("[data-meeting-title]")
     if heading is not None:
         return clean(str(heading["data-meeting-title"]))
     return re.sub(r"^Meet\s*[-\u2013]\s*", "", page.title) if page.title else None

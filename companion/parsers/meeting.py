@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 
 from companion.model import Capture, Event, Person, Question
 from companion.parsers.page import Page
@@ -76,12 +76,12 @@ def people(rows: Iterable[Row]) -> list[Person]:
     return list(found.values())
 
 
-def questions(soups: Iterable[BeautifulSoup], panels: Iterable[ChatHooks]) -> list[Question]:
+def questions(roots: Iterable[Tag], panels: Iterable[ChatHooks]) -> list[Question]:
     out: list[Question] = []
     for hooks in panels:
-        for soup in soups:
+        for root in roots:
             sender = None
-            for message in soup.select(hooks.message):
+            for message in root.select(hooks.message):
                 sender = _text(message.select_one(hooks.sender)) or sender
                 text = _text(message.select_one(hooks.text))
                 is_question = hooks.every_entry_is_a_question or "?" in (text or "")

@@ -115,50 +115,51 @@ def _from_jsonld(page: Page) -> Event | None:
 
 
 def _from_dom(page: Page) -> Event | None:
-    # find() rather than CSS select(): an attendee page holds thousands of rows, and each
-    # select() walks all of them through soupsieve's much slower matcher.
-    soup = page.soup
-    heading = _inside(soup, "main", "h1") or soup.find("h1")
+    # The page's element index rather than find() or CSS select(): an attendee page holds
+    # thousands of rows, and each search of the tree walks all of them.
+    main = _first(page.tags("main"))
+    heading = _first(_within(page.tags("h1"), main)) or _first(page.tags("h1"))
     title = clean(heading.get_text(" ")) if heading else None
     if not title:
         return None
-    when = _inside(soup, {"id": "event-info"}, "time", datetime=True) or soup.find(
-        "time", datetime=True
-    )
-    group_link = soup.find("a", attrs={"data-event-label": "event-group"})
-    location = soup.find(attrs={"data-testid": "location-info"})
-    details = _inside(soup, {"id": "event-details"}, class_="break-words")
-    topics = soup.find(id="topics")
+    dated = [t for t in page.tags("time") if t.get("datetime") is not None]
+    when = _first(_within(dated, _first(page.tagged("id", "event-info")))) or _first(dated)
+    location = _first(page.tagged("data-testid", "location-info"))
+    details = _first(page.tagged("id", "event-details"))
+    description = details.find(class_="break-words") if details else None
+    topics = _first(page.tagged("id", "topics"))
     return Event(
         title=title,
         url=page.url,
         platform_id=event_id(page.url),
         start=times.normalize(when.get("datetime")) if when else None,
-        group=_dom_group(group_link),
+        group=_dom_group(_first(_links(page, "event-group"))),
         venue=Place(name=None, address=clean(location.get_text(" ").replace(" · ", ", ")))
         if location
         else None,
-        hosts=[
-            p
-            for p in (
-                _dom_host(a) for a in soup.find_all("a", attrs={"data-event-label": "hosted-by"})
-            )
-            if p
-        ],
-        sponsors=_unique(
-            clean(_first_text(s)) for s in soup.find_all(attrs={"data-testid": "sponsor-item"})
-        ),
+        hosts=[p for p in (_dom_host(a) for a in _links(page, "hosted-by")) if p],
+        sponsors=_unique(clean(_first_text(s)) for s in page.tagged("data-testid", "sponsor-item")),
         topics=_unique(clean(a.get_text(" ")) for a in topics.find_all("a", id=_TOPIC_LINK))
         if topics
         else [],
-        description=block_text(details) if details else None,
+        description=block_text(description) if description else None,
     )
 
 
-def _inside(soup: Tag, outer: str | dict[str, str], *inner: Any, **attrs: Any) -> Tag | None:
-    """The first `inner` match inside the first `outer` element, as CSS `outer inner` would."""
-    container = soup.find(outer) if isinstance(outer, str) else soup.find(attrs=outer)
-    return container.find(*inner, **attrs) if container else None
+def _first(tags: list[Tag]) -> Tag | None:
+    return tags[0] if tags else None
+
+
+def _within(tags: list[Tag], container: Tag | None) -> list[Tag]:
+    """Those of `tags` inside `container`, as CSS `container tag` finds them."""
+    if container is None:
+        return []
+    return [t for t in tags if any(parent is container for parent in t.parents)]
+
+
+def _links(page: Page, label: str) -> list[Tag]:
+    # The links alone, not an index of every element by one more attribute.
+    return [a for a in page.tags("a") if a.attrs.get("data-event-label") == label]
 
 
 def _dom_group(link: Tag | None) -> Group | None:

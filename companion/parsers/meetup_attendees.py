@@ -12,13 +12,15 @@ photo's alt text ("Photo of the user ...") names the person.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
+from functools import cached_property
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 
 from companion.model import Person
 from companion.parsers.meetup_common import MEMBER_URL, PHOTO_OF, member_url
-from companion.parsers.page import Page
+from companion.parsers.page import Elements, Page
 from companion.parsers.text import clean, first_int
 
 # Role labels, visible text in several languages, and the 2020 role class names.
@@ -27,7 +29,8 @@ _ORGANIZER = re.compile(
     r"\b(co-?organi[sz]er|organi[sz]er|co-?organisateur|organisateur|organizador|veranstalter)\b",
     re.IGNORECASE,
 )
-_ROLE_CLASS = re.compile(r"member-role-type-(\w+)")
+_ROLE_CLASS_NAME = "member-role-type-"
+_ROLE_CLASS = re.compile(_ROLE_CLASS_NAME + r"(\w+)")
 _BACKGROUND = re.compile(r"url\(['\"]?([^'\")]+)['\"]?\)")
 _RANK = {"attendee": 0, "organizer": 1, "host": 2}
 
@@ -36,119 +39,159 @@ def is_attendee_list(page: Page) -> bool:
     return (
         "/attendees" in (page.url or "")
         or bool(page.fragments)
-        or page.soup.select_one('[data-testid="attendees-tab-container"]') is not None
+        or page.select_one('[data-testid="attendees-tab-container"]') is not None
     )
 
 
 def count(page: Page) -> int | None:
     """The number going, from the attendee tabs ("Going 42") or the sample ("Participants (25)")."""
-    label = page.soup.select_one(
+    label = page.select_one(
         '[data-testid="attendees-tab-container"] button, .attendees-sample-total'
     )
     return first_int(label.get_text(" ")) if label else None
 
 
 def people(page: Page) -> list[Person]:
+    # Only the 2020 rows name roles in classes; a substring test spares the rest a class scan.
+    role_classes = any(_ROLE_CLASS_NAME in text for text in (page.html, *page.fragments))
     found: dict[str, Person] = {}
-    for soup in page.soups:
-        for person in _rows(soup):
+    for elements in [page.elements, *map(Elements, page.fragment_roots)]:
+        for person in _rows(elements, role_classes):
             key = person.platform_id or person.name
             known = found.get(key)
             found[key] = _merge(known, person) if known else person
     return list(found.values())
 
 
-def _rows(soup: BeautifulSoup) -> list[Person]:
+def _rows(elements: Elements, role_classes: bool) -> list[Person]:
+    """The people of one root: the page or a fragment."""
     out = []
-    for link in soup.find_all("a"):
-        href = link.get("href")
+    skipped = _in_header(elements)
+    rows: dict[int, _Row] = {}  # a row holds two member links (photo and name): read it once
+    for link in elements.named("a"):
+        href = link.attrs.get("href")
         match = MEMBER_URL.search(href) if isinstance(href, str) else None
-        if match is None or any(p.name in {"header", "nav"} for p in link.parents):
+        if match is None or id(link) in skipped:
             continue
-        person = _person(link, match.group(1))
+        place = _place(link)
+        row = rows.get(id(place)) or rows.setdefault(id(place), _Row(place, role_classes))
+        person = _person(link, match.group(1), row)
         if person is not None:
             out.append(person)
-    return out or _unlinked_rows(soup)
+    return out or _unlinked_rows(elements, role_classes)
 
 
-def _unlinked_rows(soup: BeautifulSoup) -> list[Person]:
+def _unlinked_rows(elements: Elements, role_classes: bool) -> list[Person]:
     """Rows with no profile link (the organizer's view): the photo's alt text names the person."""
     out = []
-    for img in soup.select('img[alt^="Photo of the user"]'):
-        if img.find_parent(["header", "nav"]) is not None:
+    skipped = _in_header(elements)
+    for img in elements.named("img"):
+        alt = img.attrs.get("alt")
+        if not (isinstance(alt, str) and alt.startswith("Photo of the user")):
             continue
-        name = clean(PHOTO_OF.sub("", str(img["alt"])))
-        src = img.get("src")
-        if name:
+        place = _place(img)
+        name = clean(PHOTO_OF.sub("", alt))
+        if id(img) not in skipped and name:
+            src = img.get("src")
             photo = src if isinstance(src, str) and src.startswith("http") else None
-            out.append(Person(name=name, role=_role(_row(img), name), photo_url=photo))
+            role = _Row(place, role_classes).role(name)
+            out.append(Person(name=name, role=role, photo_url=photo))
     return out
 
 
-def _person(link: Tag, member_id: str) -> Person | None:
-    row = _row(link)
-    inside = _tags(link)
-    name = _name(link, inside, row)
+def _person(link: Tag, member_id: str, row: _Row) -> Person | None:
+    inside = _Inside(link)
+    photo_of = PHOTO_OF.match(inside.alt) if inside.alt is not None else None
+    name = clean(inside.alt[photo_of.end() :]) if photo_of else _visible_name(link, inside, row)
     if not name:
         return None
     return Person(
         name=name,
         platform_id=member_id,
         profile_url=member_url(member_id),
-        role=_role(row, name),
-        photo_url=_photo(inside),
+        role=row.role(name),
+        photo_url=inside.photo,
     )
 
 
-def _tags(root: Tag) -> list[Tag]:
-    # One plain walk per row: bs4's find() builds a matcher per call and a list has
-    # thousands of rows, each searched several times.
-    return [t for t in root.descendants if isinstance(t, Tag)]
+class _Inside:
+    """What the elements inside a member link say, from one walk: the first image's alt text,
+    the first aria-label, and the photo (an image's address, else a background image)."""
+
+    def __init__(self, link: Tag) -> None:
+        self.alt: str | None = None
+        self.label: str | None = None
+        src = background = None
+        for tag in link.descendants:
+            if not isinstance(tag, Tag):
+                continue
+            attrs = tag.attrs
+            if tag.name == "img":
+                self.alt = self.alt if self.alt is not None else attrs.get("alt")
+                address = attrs.get("src")
+                if src is None and isinstance(address, str) and address.startswith("http"):
+                    src = address
+            if self.label is None and "aria-label" in attrs:
+                self.label = str(attrs["aria-label"])
+            if background is None and "style" in attrs:
+                match = _BACKGROUND.search(str(attrs["style"]))
+                background = match.group(1) if match else None
+        self.photo = src or background
 
 
-def _row(link: Tag) -> Tag:
-    """The list item around a member link: where its name and role labels are."""
+def _in_header(elements: Elements) -> set[int]:
+    """The elements (by id) inside the page header or navigation: the viewer's own links."""
+    outer = elements.named("header") + elements.named("nav")
+    return {id(node) for h in outer for node in h.descendants}
+
+
+def _place(link: Tag) -> Tag:
+    """The list item around a member link, where its name and role labels are; the link
+    itself when there is none."""
     for parent in link.parents:
-        if parent.name == "li" or parent.has_attr("data-testid"):
+        if parent.name == "li" or "data-testid" in parent.attrs:
             return parent
         if parent.name in {"ul", "ol", "body", "main", "section"}:
             break
     return link
 
 
-def _name(link: Tag, inside: list[Tag], row: Tag) -> str | None:
-    img = next((t for t in inside if t.name == "img" and t.has_attr("alt")), None)
-    alt = img.get("alt") if img else None
-    if isinstance(alt, str) and PHOTO_OF.match(alt):
-        return clean(PHOTO_OF.sub("", alt))
-    labelled = next((t for t in inside if t.has_attr("aria-label")), None)
-    for candidate in (
-        labelled.get("aria-label") if labelled else None,
-        _text(next((t for t in _tags(row) if _is_name_tag(t)), None)),
-        _text(link),
-    ):
-        name = clean(candidate)
-        if name and not name.isdigit():
-            return name
-    return None
+class _Row:
+    """What every member link in one row shares: its elements, its text, its role."""
+
+    def __init__(self, row: Tag, role_classes: bool) -> None:
+        # Its elements and its text (what row.get_text(" ") gives) from one walk, not two.
+        self.tags: list[Tag] = []
+        strings = []
+        shown = row.interesting_string_types or Tag.MAIN_CONTENT_STRING_TYPES
+        for node in row.descendants:
+            if isinstance(node, Tag):
+                self.tags.append(node)
+            elif type(node) in shown:
+                strings.append(node)
+        self.text = " ".join(strings)
+        classed = map(_role_class, self.tags) if role_classes else ()
+        self.role_class = next(filter(None, classed), None)
+        self._roles: dict[str, str] = {}  # by name: the row's links mostly give the same one
+
+    @cached_property
+    def name_text(self) -> str | None:
+        """The visible name: `p.font-medium` (today's rows), `.groupMember-name` (2017-2021)."""
+        for tag in self.tags:
+            classes = tag.attrs.get("class")
+            if classes and (
+                "groupMember-name" in classes or (tag.name == "p" and "font-medium" in classes)
+            ):
+                return tag.get_text(" ")
+        return None
+
+    def role(self, name: str) -> str:
+        if name not in self._roles:
+            self._roles[name] = self.role_class or _role_label(self.text.replace(name, " "))
+        return self._roles[name]
 
 
-def _is_name_tag(tag: Tag) -> bool:
-    """`p.font-medium` (today's rows) or `.groupMember-name` (2017-2021 rows)."""
-    classes = tag.get("class") or ()
-    return (tag.name == "p" and "font-medium" in classes) or "groupMember-name" in classes
-
-
-def _text(tag: Tag | None) -> str | None:
-    return tag.get_text(" ") if tag else None
-
-
-def _role(row: Tag, name: str) -> str:
-    for tag in _tags(row):
-        match = _ROLE_CLASS.search(" ".join(tag.get("class") or []))
-        if match and match.group(1) != "member":
-            return "host" if "host" in match.group(1) else "organizer"
-    labels = (row.get_text(" ") or "").replace(name, " ")
+def _role_label(labels: str) -> str:
     if _HOST.search(labels):
         return "host"
     if _ORGANIZER.search(labels):
@@ -156,24 +199,38 @@ def _role(row: Tag, name: str) -> str:
     return "attendee"
 
 
-def _photo(inside: list[Tag]) -> str | None:
-    for tag in inside:
-        src = tag.get("src") if tag.name == "img" else None
-        if isinstance(src, str) and src.startswith("http"):
-            return src
-    for tag in inside:
-        match = _BACKGROUND.search(str(tag.get("style") or ""))
-        if match:
-            return match.group(1)
+def _role_class(tag: Tag) -> str | None:
+    """The 2020 rows' role, from a class such as `member-role-type-eventhost`."""
+    match = _ROLE_CLASS.search(" ".join(tag.get("class") or []))
+    if match and match.group(1) != "member":
+        return "host" if "host" in match.group(1) else "organizer"
     return None
+
+
+def _visible_name(link: Tag, inside: _Inside, row: _Row) -> str | None:
+    for candidate in _visible_names(link, inside, row):
+        name = clean(candidate)
+        if name and not name.isdigit():
+            return name
+    return None
+
+
+def _visible_names(link: Tag, inside: _Inside, row: _Row) -> Iterator[str | None]:
+    """Best first, each worked out only if the one before it names no one."""
+    yield inside.label
+    yield row.name_text
+    yield _text(link)
+
+
+def _text(tag: Tag | None) -> str | None:
+    return tag.get_text(" ") if tag else None
 
 
 def _merge(known: Person, seen: Person) -> Person:
     """One member seen in two rows (an avatar and a name link, or overlapping fragments)."""
     role = known.role if _RANK[known.role] >= _RANK[seen.role] else seen.role
-    return replace(
-        known,
-        role=role,
-        name=known.name if len(known.name) >= len(seen.name) else seen.name,
-        photo_url=known.photo_url or seen.photo_url,
-    )
+    name = known.name if len(known.name) >= len(seen.name) else seen.name
+    photo_url = known.photo_url or seen.photo_url
+    if (role, name, photo_url) == (known.role, known.name, known.photo_url):
+        return known  # the usual case, and dataclasses.replace is slow for thousands of rows
+    return replace(known, role=role, name=name, photo_url=photo_url)

@@ -37,7 +37,7 @@ def is_group_page(page: Page) -> bool:
     return (
         _group(apollo(page)) is not None
         or len(jsonld.find_events(page.jsonld)) > 1
-        or page.soup.select_one(_CARDS) is not None
+        or page.select_one(_CARDS) is not None
     )
 
 
@@ -125,6 +125,6 @@ def _card(card: Tag, page: Page) -> Event | None:
 
 
 def _legacy_group(page: Page) -> Group | None:
-    heading = page.soup.select_one(".groupHomeHeader-groupName, .groupHomeHeader h1")
+    heading = page.select_one(".groupHomeHeader-groupName, .groupHomeHeader h1")
     name = clean(heading.get_text(" ")) if heading else None
     return Group(name=name, url=page.url) if name else None

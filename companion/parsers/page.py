@@ -1,4 +1,10 @@
-"""One captured page, parsed once, with the machine-readable parts every parser looks at."""
+"""One captured page, parsed once, with the machine-readable parts every parser looks at.
+
+A page of thousands of rows makes every whole-tree search costly: each `soup.find()` is a walk
+of its own and each CSS `select()` a much slower one. So the page is walked once into an index
+of its elements by tag name (and, on demand, by an attribute's value), and the lookups every
+parser makes (title, meta, JSON-LD, Next.js data) read that index.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +18,11 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from companion.parsers import sanity
 from companion.parsers.text import clean
 
+# The element each fragment is wrapped in for their joined parse; no page uses the name.
+_FRAGMENT = "hallway-fragment"
 # What a CSS selector names literally: classes, ids, and quoted attribute values.
 _LITERALS = re.compile(r'[.#]([\w-]+)|\[[\w-]+[\^*$|~]?="([^"]+)"\]')
 
@@ -25,30 +34,56 @@ class Page:
     fragments: Sequence[str] = ()
     payloads: Sequence[Any] = ()
     warnings: list[str] = field(default_factory=list)
+    # Elements by the value of one attribute, for each attribute asked about (see tagged()).
+    _by_attribute: dict[str, dict[str, list[Tag]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     @cached_property
     def soup(self) -> BeautifulSoup:
-        return BeautifulSoup(self.html, "lxml")
+        return _soup(self.html)
 
     @cached_property
-    def fragment_soups(self) -> list[BeautifulSoup]:
-        return [BeautifulSoup(f, "lxml") for f in self.fragments]
+    def fragment_roots(self) -> list[Tag]:
+        """Each harvested fragment's own elements, in order: one parse for all of them."""
+        return _fragment_roots(self.fragments)
 
     @property
-    def soups(self) -> list[BeautifulSoup]:
+    def roots(self) -> list[Tag]:
         """The page and every harvested fragment: where rows of a long list may be."""
-        return [self.soup, *self.fragment_soups]
+        return [self.soup, *self.fragment_roots]
+
+    @cached_property
+    def elements(self) -> Elements:
+        """The page's elements: the one walk the lookups below share."""
+        return Elements(self.soup)
+
+    def tags(self, name: str) -> list[Tag]:
+        """The page's <name> elements in document order, as soup.find_all(name) finds them."""
+        return self.elements.named(name)
+
+    def tagged(self, attribute: str, value: str) -> list[Tag]:
+        """Elements whose `attribute` is exactly `value`, as soup.find_all(attrs={...}) finds
+        them; the first call for an attribute indexes every element by it."""
+        index = self._by_attribute.get(attribute)
+        if index is None:
+            index = self._by_attribute[attribute] = {}
+            for tag in self.elements.all:
+                found = tag.attrs.get(attribute)
+                if isinstance(found, str):
+                    index.setdefault(found, []).append(tag)
+        return index.get(value, [])
 
     @cached_property
     def title(self) -> str | None:
         """The document's <title>, as plain text."""
-        tag = self.soup.find("title")
+        tag = next(iter(self.tags("title")), None)
         return clean(tag.get_text(" ")) if tag else None
 
     @property
     def canonical_url(self) -> str | None:
         """The address the page names for itself, for a page saved without its URL."""
-        link = self.soup.find("link", rel="canonical", href=True)
+        link = next((t for t in self.tags("link") if _is_canonical(t)), None)
         href = link.get("href") if link else self.meta("og:url")
         if not href and len(self.jsonld) == 1 and isinstance(self.jsonld[0], dict):
             href = self.jsonld[0].get("url")  # a lone schema.org object, such as a saved payload
@@ -64,13 +99,15 @@ class Page:
     @cached_property
     def next_data(self) -> dict[str, Any] | None:
         """Next.js embeds the page's data as JSON: Meetup and Luma both do."""
-        tag = self.soup.find("script", id="__NEXT_DATA__")
+        tag = next((t for t in self.tags("script") if t.get("id") == "__NEXT_DATA__"), None)
         return _json_object(tag.string if tag else None)
 
     @cached_property
     def jsonld(self) -> list[Any]:
         blocks = []
-        for tag in self.soup.find_all("script", type="application/ld+json"):
+        for tag in self.tags("script"):
+            if tag.get("type") != "application/ld+json":
+                continue
             try:
                 blocks.append(json.loads(tag.string or "", strict=False))
             except ValueError:
@@ -94,11 +131,89 @@ class Page:
         return self.soup.select_one(selector)
 
     def meta(self, name: str) -> str | None:
-        tag = self.soup.find("meta", attrs={"name": name}) or self.soup.find(
-            "meta", attrs={"property": name}
+        metas = self.tags("meta")
+        tag = next((t for t in metas if t.get("name") == name), None) or next(
+            (t for t in metas if t.get("property") == name), None
         )
         content = tag.get("content") if tag else None
         return content if isinstance(content, str) else None
+
+
+class TooDeep(ValueError):
+    """The page's tags nest deeper than libxml2 allows: no event page does."""
+
+
+class _DepthLimitedSoup(BeautifulSoup):
+    """BeautifulSoup that stops where libxml2 on its own would, as the tree is built.
+
+    Its lxml builder bypasses libxml2's depth limit; checking the depth here costs one
+    comparison per tag, where a separate lxml parse first cost a tenth of the build.
+    """
+
+    def __init__(self, markup: str, deepest: int) -> None:
+        self._stack_limit = deepest + 1  # the stack starts with the document; libxml2's at <html>
+        super().__init__(markup, "lxml")
+
+    def pushTag(self, tag: Tag) -> None:
+        # Where BeautifulSoup opens each tag; called directly, as super() costs a tenth more.
+        BeautifulSoup.pushTag(self, tag)
+        if len(self.tagStack) > self._stack_limit:
+            raise TooDeep(sanity.TOO_DEEP)
+
+
+def _soup(markup: str) -> BeautifulSoup:
+    deepest = sanity.depth_limit(markup)
+    return BeautifulSoup(markup, "lxml") if deepest is None else _DepthLimitedSoup(markup, deepest)
+
+
+class Elements:
+    """Every element under a root in document order, and by tag name, from one walk."""
+
+    def __init__(self, root: Tag) -> None:
+        self.all = [node for node in root.descendants if isinstance(node, Tag)]
+        self._by_name: dict[str, list[Tag]] = {}
+        for tag in self.all:
+            self._by_name.setdefault(tag.name, []).append(tag)
+
+    def named(self, name: str) -> list[Tag]:
+        return self._by_name.get(name, [])
+
+
+def _is_canonical(link: Tag) -> bool:
+    rel = link.get("rel")  # bs4 splits rel into its words
+    words = rel if isinstance(rel, list) else str(rel or "").split()
+    return "canonical" in words and "href" in link.attrs
+
+
+def _fragment_roots(fragments: Sequence[str]) -> list[Tag]:
+    """The fragments joined into one document, each in a wrapper element of its own.
+
+    A scrolled list sends a thousand fragments, and a BeautifulSoup each cost twice the parse
+    of their bytes. A broken fragment (an unclosed <div>, comment or <script>) swallows the
+    wrappers after it; it and those it swallowed are parsed on their own, as is a fragment that
+    names the wrapper (it could close its wrapper early).
+    """
+    joined = [i for i, fragment in enumerate(fragments) if _FRAGMENT not in fragment.lower()]
+    wrapped = (f'<{_FRAGMENT} n="{i}">{fragments[i]}</{_FRAGMENT}>' for i in joined)
+    soup = _soup("".join(wrapped)) if joined else None
+    intact = _intact_wrappers(soup, joined) if soup is not None else {}
+    return [intact[i] if i in intact else _soup(fragment) for i, fragment in enumerate(fragments)]
+
+
+def _intact_wrappers(soup: BeautifulSoup, joined: list[int]) -> dict[int, Tag]:
+    """Wrappers that hold their own fragment and nothing else.
+
+    A wrapper is a child of <body> when every fragment before it closed; it holds no other
+    fragment when the next wrapper is a child of <body> too.
+    """
+    children = soup.body.children if soup.body else ()
+    placed = {int(str(t["n"])): t for t in children if isinstance(t, Tag) and t.name == _FRAGMENT}
+    following = [*joined[1:], None]
+    return {
+        i: placed[i]
+        for i, after in zip(joined, following, strict=True)
+        if i in placed and (after is None or after in placed)
+    }
 
 
 def _json_object(text: str | None) -> dict[str, Any] | None:

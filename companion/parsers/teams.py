@@ -36,13 +36,13 @@ def detect(page: Page) -> bool:
 
 
 def parse(page: Page) -> Capture | None:
-    rows = [r for soup in page.soups for r in (_row(t) for t in soup.select(_ROWS)) if r]
+    rows = [r for soup in page.roots for r in (_row(t) for t in soup.select(_ROWS)) if r]
     return meeting.capture(
         page,
         PLATFORM,
         title=_title(page),
         rows=rows,
-        asked=meeting.questions(page.soups, _PANELS),
+        asked=meeting.questions(page.roots, _PANELS),
     )
 
 
@@ -64,6 +64,6 @@ def _row(row: Tag) -> Row | None:
 
 
 def _title(page: Page) -> str | None:
-    heading = page.soup.select_one('[data-tid="meeting-title"], [data-tid="call-title"]')
+    heading = page.select_one('[data-tid="meeting-title"], [data-tid="call-title"]')
     title = clean(heading.get_text(" ")) if heading else page.title
     return re.sub(r"\s*\|\s*Microsoft Teams$", "", title) if title else None

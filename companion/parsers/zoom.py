@@ -42,15 +42,15 @@ def detect(page: Page) -> bool:
 
 
 def parse(page: Page) -> Capture | None:
-    rows = [r for soup in page.soups for r in (_row(n) for n in soup.select(_NAMES)) if r]
-    header = page.soup.select_one(".participants-header__title")
+    rows = [r for soup in page.roots for r in (_row(n) for n in soup.select(_NAMES)) if r]
+    header = page.select_one(".participants-header__title")
     match = _MEETING_ID.search(page.url or "")
     return meeting.capture(
         page,
         PLATFORM,
         title=_title(page),
         rows=rows,
-        asked=meeting.questions(page.soups, _PANELS),
+        asked=meeting.questions(page.roots, _PANELS),
         count=first_int(header.get_text(" ")) if header else None,
         platform_id=match.group(1) if match else None,
     )
@@ -72,6 +72,6 @@ def _row(name_tag: Tag) -> Row | None:
 
 
 def _title(page: Page) -> str | None:
-    heading = page.soup.select_one(".meeting-info-container__topic, .meeting-title")
+    heading = page.select_one(".meeting-info-container__topic, .meeting-title")
     title = clean(heading.get_text(" ")) if heading else page.title
     return re.sub(r"\s*[-|]\s*Zoom$", "", title) if title else None

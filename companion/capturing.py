@@ -64,7 +64,7 @@ def capture(store: Store, request: CaptureRequest) -> dict[str, Any]:
     with store.reading() as db:
         event = network.event(db, saved.event_id) if saved.event_id else None
         people = {pid: network.person(db, pid) for pid, _ in saved.people}
-        net = networking.Network.around(db, saved.event_id)
+        net = networking.Network.load(db)
         # Known by the method's rule: being "seen_at" this very event does not count.
         known = [people[pid] or {} for pid in saved.known if net.known(pid, saved.event_id)]
     hosts = [

@@ -7,18 +7,18 @@ so nothing here reads the clock and tests can fix the date.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
 from datetime import date, tzinfo
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from tinydb import TinyDB
 
 from companion.method import followups, notes, organizer
 from companion.method.classify import classify
-from companion.method.interactions import NOT_TOUCHES, PERSONAL, iso_date, last_touch, progress
+from companion.method.interactions import NOT_TOUCHES, progress
 from companion.method.prep import HOST_ROLES, Attendee, prep_notes, talk_to
-from companion.method.settings import user_zone, with_defaults
+from companion.method.settings import user_zone
+from companion.network_index import Network, group_name
 from companion.store import network
 
 PAGE_SIZE = 50
@@ -26,118 +26,6 @@ SORTS = ("last_seen", "interactions", "name")
 # The role a note speaks to when a person had several at one event.
 _ROLE_ORDER = ("speaker", "organizer", "host", "asked_question", "participant", "attendee")
 _TALKED_KINDS = {"met", "talked", "met_again", "helped", "note"}
-
-
-# Whole-network snapshots by storage, with the storage's change count when they were built.
-_SNAPSHOTS: WeakKeyDictionary[Any, tuple[int, Network]] = WeakKeyDictionary()
-
-
-@dataclass
-class Network:
-    """One snapshot of the user's network, indexed by person and by event."""
-
-    people: dict[int, dict[str, Any]]
-    events: dict[int, dict[str, Any]]
-    attendances: list[dict[str, Any]]
-    interactions: dict[int, list[dict[str, Any]]]
-    settings: dict[str, Any]
-
-    @classmethod
-    def load(cls, db: TinyDB) -> Network:
-        """The whole network; the same snapshot again while the store has not changed, so
-        browsing the review pages does not rebuild it per request. Treat it as read-only."""
-        storage = db.storage
-        cached = _SNAPSHOTS.get(storage)
-        if cached is not None and cached[0] == storage.generation:  # type: ignore[attr-defined]
-            return cached[1]
-        net = cls._build(db)
-        _SNAPSHOTS[storage] = (storage.generation, net)  # type: ignore[attr-defined]
-        return net
-
-    @classmethod
-    def _build(cls, db: TinyDB) -> Network:
-        return cls._of(
-            db,
-            network.people(db),
-            list(network.events_by_id(db).values()),
-            network.attendances(db),
-            network.interactions(db),
-        )
-
-    @classmethod
-    def around(cls, db: TinyDB, event_id: int) -> Network:
-        """Only what one event's prep notes and connection notes read: a capture answers
-        from this, so its cost follows the size of the event, not of the whole network."""
-        event = db.table("events").get(doc_id=event_id) or {}
-        sponsors = [s.casefold() for s in event.get("sponsors") or []]
-        people, events, attendances, touches = network.around_event(
-            db, event_id, lambda p: any(_works_at(p, s) for s in sponsors)
-        )
-        return cls._of(db, people, events, attendances, touches)
-
-    @classmethod
-    def _of(
-        cls,
-        db: TinyDB,
-        people: list[dict[str, Any]],
-        events: list[dict[str, Any]],
-        attendances: list[dict[str, Any]],
-        touches: list[dict[str, Any]],
-    ) -> Network:
-        """A network of these rows (touches oldest first), with the store's settings."""
-        by_person: dict[int, list[dict[str, Any]]] = {}
-        for i in touches:
-            by_person.setdefault(i["person_id"], []).append(i)
-        return cls(
-            people={p["id"]: p for p in people},
-            events={e["id"]: e for e in events},
-            attendances=attendances,
-            interactions=by_person,
-            settings=with_defaults(network.settings(db)),
-        )
-
-    def __post_init__(self) -> None:
-        # Indexes, so a list of thousands of people does not rescan every table per person.
-        self._of_person: dict[int, list[dict[str, Any]]] = {}
-        self._at_event: dict[int, set[int]] = {}
-        for a in self.attendances:
-            self._of_person.setdefault(a["person_id"], []).append(a)
-            self._at_event.setdefault(a["event_id"], set()).add(a["person_id"])
-        self._event_day = {e: iso_date(event.get("start")) for e, event in self.events.items()}
-
-    def touches_of(self, person_id: int) -> list[dict[str, Any]]:
-        return self.interactions.get(person_id, [])
-
-    def attended(self, person_id: int, event_id: int | None = None) -> list[dict[str, Any]]:
-        return [
-            a
-            for a in self._of_person.get(person_id, [])
-            if event_id is None or a["event_id"] == event_id
-        ]
-
-    def roles(self, person_id: int, event_id: int | None = None) -> list[str]:
-        return [a["role"] for a in self.attended(person_id, event_id)]
-
-    def event_ids(self, person_id: int) -> list[int]:
-        return list(dict.fromkeys(a["event_id"] for a in self.attended(person_id)))
-
-    def attendees(self, event_id: int) -> list[int]:
-        """The people at an event, each once, by id."""
-        return sorted(self._at_event.get(event_id, []))
-
-    def day(self, event_id: int | None) -> str | None:
-        """The date an event started on (YYYY-MM-DD), when known."""
-        return self._event_day.get(event_id) if event_id is not None else None
-
-    def last_seen(self, person_id: int) -> str | None:
-        dates = [self._event_day.get(a["event_id"]) for a in self._of_person.get(person_id, [])]
-        dates.append(last_touch(self.touches_of(person_id)))
-        return max((d for d in dates if d), default=None)
-
-    def known(self, person_id: int, event_id: int) -> bool:
-        """Met before: a touch you made, or seen at another event."""
-        personal = any(i["kind"] in PERSONAL for i in self.touches_of(person_id))
-        return personal or any(e != event_id for e in self.event_ids(person_id))
 
 
 def summary(net: Network, person_id: int) -> dict[str, Any]:
@@ -150,7 +38,7 @@ def summary(net: Network, person_id: int) -> dict[str, Any]:
         "company": person.get("company"),
         "class": result.cls,
         "class_reason": result.reason,
-        "interactions": progress(net.touches_of(person_id))["count"],
+        "interactions": net.touch_count(person_id),
         "last_seen": net.last_seen(person_id),
         "status": followups.status(person),
     }
@@ -170,59 +58,54 @@ def list_people(
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of people matching every filter given, and how many match in all.
 
-    Cheap filters run first and only the page's rows are summarized: a network of tens of
-    thousands of people answers in well under a second.
+    Every sort's order and every person's text are kept on the snapshot: a request filters
+    a list already sorted, and only the page's rows are summarized.
     """
-    ids = net.attendees(event) if event is not None else list(net.people)
-    ids = [pid for pid in ids if pid in net.people]
     needle = q.casefold().strip()
-    if needle:
-        ids = [pid for pid in ids if needle in _searchable(net.people[pid])]
-    if group:
-        ids = [pid for pid in ids if group in _groups_of(net, pid)]
-    if status:
-        ids = [pid for pid in ids if followups.status(net.people[pid]) == status]
-    if cls:
-        ids = [pid for pid in ids if classify(net.people[pid], net.roles(pid)).cls == cls]
-    if due:
-        ids = [pid for pid in ids if (step := next_step(net, pid)) and step.is_due(today)]
-    ids.sort(key=_sort_key(net, sort), reverse=sort not in ("interactions", "name"))
+    rows = net.search(sort, needle) if needle else net.ordered(sort)
+    wanted = _filters(net, today, event, group, status, cls, due)
+    if wanted:
+        rows = [row for row in rows if all(keep(row[-2]) for keep in wanted)]
     start = (page - 1) * PAGE_SIZE
-    return [summary(net, pid) for pid in ids[start : start + PAGE_SIZE]], len(ids)
+    return [summary(net, row[-2]) for row in rows[start : start + PAGE_SIZE]], len(rows)
 
 
-def _sort_key(net: Network, sort: str) -> Any:
-    name = lambda pid: net.people[pid].get("name") or ""  # noqa: E731
-    if sort == "interactions":
-        return lambda pid: (-progress(net.touches_of(pid))["count"], name(pid))
-    if sort == "name":
-        return lambda pid: name(pid).casefold()
-    return lambda pid: (net.last_seen(pid) or "", pid)
+def _filters(
+    net: Network,
+    today: date,
+    event: int | None,
+    group: str | None,
+    status: str | None,
+    cls: str | None,
+    due: bool,
+) -> list[Any]:
+    """A test on a person's id for each filter given."""
+    wanted = []
+    if event is not None:
+        there = set(net.attendees(event))
+        wanted.append(lambda pid: pid in there)
+    if group:
+        wanted.append(lambda pid: group in net.groups_of(pid))
+    if status:
+        wanted.append(lambda pid: followups.status(net.people[pid]) == status)
+    if cls:
+        wanted.append(lambda pid: net.person_class(pid) == cls)
+    if due:
+        day = today.isoformat()
+        wanted.append(lambda pid: (due_on := net.due_on(pid)) is not None and due_on <= day)
+    return wanted
 
 
 def groups(net: Network) -> list[str]:
     """The names of the groups whose events were captured, for a filter."""
-    return sorted({g for e in net.events.values() if (g := _group_name(e))}, key=str.casefold)
-
-
-def _group_name(event: dict[str, Any]) -> str | None:
-    return (event.get("group") or {}).get("name")
-
-
-def _groups_of(net: Network, person_id: int) -> set[str | None]:
-    return {_group_name(net.events.get(e, {})) for e in net.event_ids(person_id)}
-
-
-def _searchable(person: dict[str, Any]) -> str:
-    fields = ("name", "headline", "company", "position", "notes")
-    return " ".join(str(person.get(f) or "") for f in fields).casefold()
+    return sorted({g for e in net.events.values() if (g := group_name(e))}, key=str.casefold)
 
 
 def detail(net: Network, person_id: int, today: date) -> dict[str, Any]:
     """The person with their attendances, their timeline and what is next."""
     person = net.people[person_id]
     touches = net.touches_of(person_id)
-    step = next_step(net, person_id)
+    step = net.step(person_id)
     attended = [
         {
             "event_id": a["event_id"],
@@ -251,17 +134,8 @@ def _due_fields(step: followups.Due, today: date) -> dict[str, Any]:
     }
 
 
-def next_step(
-    net: Network, person_id: int, invites_left: int | None = None
-) -> followups.Due | None:
-    return followups.next_step(
-        net.people[person_id], net.touches_of(person_id), net.events, invites_left
-    )
-
-
 def invites(net: Network, today: date) -> dict[str, Any]:
-    everyone = [i for touches in net.interactions.values() for i in touches]
-    return followups.invite_budget(everyone, today, net.settings["invite_budget"])
+    return followups.invite_budget(net.invites_sent(), today, net.settings["invite_budget"])
 
 
 def due_followups(net: Network, today: date, limit: int | None = None) -> dict[str, Any]:
@@ -269,14 +143,12 @@ def due_followups(net: Network, today: date, limit: int | None = None) -> dict[s
     of them (all when None), and how many are due in all. Notes are drafted only for those
     returned: a large network can have thousands due, and a page shows a few."""
     budget = invites(net, today)
-    steps = []
-    for person_id in net.people:
-        step = next_step(net, person_id, budget["left"])
-        if step is not None and step.is_due(today):
-            steps.append((step.due_on, person_id, step))
-    steps.sort(key=lambda s: (s[0], s[1]))
+    dated = net.dated_steps()
+    total = bisect_right(dated, (today.isoformat(), float("inf")))
     due = []
-    for _, person_id, step in steps[:limit]:
+    for _, person_id, _ in dated[: total if limit is None else min(total, limit)]:
+        step = net.step(person_id, budget["left"])
+        assert step is not None  # dated_steps holds only people with a step
         event_id = step.event_id or _latest_event(net, person_id)
         drafted = person_notes(net, person_id, event_id) if event_id else None
         kind = "linkedin" if step.kind == "invite" else "follow_up"
@@ -290,7 +162,7 @@ def due_followups(net: Network, today: date, limit: int | None = None) -> dict[s
                 "note": drafted[kind]["text"] if drafted else None,
             }
         )
-    return {"due": due, "total": len(steps), "invites": budget}
+    return {"due": due, "total": total, "invites": budget}
 
 
 def _brief(net: Network, person_id: int) -> dict[str, Any]:
@@ -358,7 +230,7 @@ def _attendee(net: Network, person_id: int, event_id: int) -> Attendee:
         name=person.get("name") or "",
         roles=roles,
         cls=classify(person, roles).cls,
-        touches=progress(net.touches_of(person_id))["count"],
+        touches=net.touch_count(person_id),
         last_met=_last_met(net, person_id, event_id),
         headline=person.get("headline"),
         company=person.get("company"),
@@ -388,32 +260,19 @@ def _mutual(net: Network, person_id: int, event_id: int) -> list[str]:
             net.people[other].get("name") or ""
             for e in elsewhere
             for other in net.attendees(e)
-            if other != person_id
-            and other in net.people
-            and any(i["kind"] in PERSONAL for i in net.touches_of(other))
+            if other != person_id and other in net.people and net.met(other)
         }
     )
 
 
 def _colleagues(net: Network, event: dict[str, Any]) -> dict[str, list[str]]:
     """For each sponsor, the saved people (imported connections too) who work there."""
-    found: dict[str, list[str]] = {}
-    for sponsor in event.get("sponsors") or []:
-        needle = sponsor.casefold()
-        found[sponsor] = sorted(
-            p.get("name") or "" for p in net.people.values() if _works_at(p, needle)
+    return {
+        sponsor: sorted(
+            net.people[pid].get("name") or "" for pid in net.working_at(sponsor.casefold())
         )
-    return found
-
-
-def _works_at(person: dict[str, Any], company: str) -> bool:
-    """Their company is `company` (casefolded), or their headline says they work there."""
-    headline = (person.get("headline") or "").casefold()
-    return (
-        company == (person.get("company") or "").casefold()
-        or f" at {company}" in headline
-        or f"@ {company}" in headline
-    )
+        for sponsor in event.get("sponsors") or []
+    }
 
 
 def organizer_view(net: Network, event_id: int) -> list[dict[str, Any]]:
@@ -487,8 +346,9 @@ def event_room(net: Network, event_id: int) -> dict[str, Any]:
     talked = set(talked_at(net, event_id))
     questions = {
         a["person_id"]: a["question"]
-        for a in net.attendances
-        if a["event_id"] == event_id and a.get("question")
+        for pid in net.attendees(event_id)
+        for a in net.attended(pid, event_id)
+        if a.get("question")
     }
     rows = [
         {
@@ -547,16 +407,10 @@ def _title(net: Network, event_id: int | None) -> str | None:
 
 def recent_activity(net: Network, limit: int = 10) -> list[dict[str, Any]]:
     """The latest things you logged yourself (not the "seen at" a capture adds), newest first."""
-    logged = [
-        i
-        for touches in net.interactions.values()
-        for i in touches
-        if i["kind"] != "seen_at" and i["person_id"] in net.people
-    ]
-    logged.sort(key=lambda i: (i.get("date") or "", i["id"]), reverse=True)
     return [
-        {**i, "person": _brief(net, i["person_id"]), "title": _title(net, i.get("event_id"))}
-        for i in logged[:limit]
+        {"id": i, **doc}
+        | {"person": _brief(net, doc["person_id"]), "title": _title(net, doc.get("event_id"))}
+        for i, doc in net.logged()[:limit]
     ]
 
 
@@ -574,5 +428,5 @@ def counts(net: Network) -> dict[str, int]:
     return {
         "people": len(net.people),
         "events": len(net.events),
-        "interactions": sum(len(touches) for touches in net.interactions.values()),
+        "interactions": net.touch_total(),
     }

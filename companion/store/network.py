@@ -8,7 +8,6 @@ the settings are the one document of the "settings" table.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from tinydb import TinyDB
@@ -75,35 +74,6 @@ def interactions(db: TinyDB, person_id: int | None = None) -> list[dict[str, Any
     ]
     docs.sort(key=lambda i: (i.get("date") or "", i["id"]))
     return docs
-
-
-def around_event(
-    db: TinyDB, event_id: int, also: Callable[[dict[str, Any]], bool]
-) -> tuple[list[dict[str, Any]], ...]:
-    """(people, events, attendances, interactions) of the part of the network around one event:
-    everyone there, the events they went to and everyone at those, plus the people for whom
-    `also` is true. Scans without copying; copies only what it returns."""
-    attendances = (db.storage.read() or {}).get("attendances", {})
-    here = {a["person_id"] for a in attendances.values() if a["event_id"] == event_id}
-    their_events = {event_id} | {
-        a["event_id"] for a in attendances.values() if a["person_id"] in here
-    }
-    rows = [{"id": int(k), **a} for k, a in attendances.items() if a["event_id"] in their_events]
-    wanted = {a["person_id"] for a in rows}
-    people = [
-        {"id": int(k), **p}
-        for k, p in (db.storage.read() or {}).get("people", {}).items()
-        if int(k) in wanted or also(p)
-    ]
-    ids = {p["id"] for p in people}
-    events = [e for e in _rows(db, "events") if e["id"] in their_events]
-    touches = [
-        {"id": int(k), **i}
-        for k, i in (db.storage.read() or {}).get("interactions", {}).items()
-        if i.get("person_id") in ids
-    ]
-    touches.sort(key=lambda i: (i.get("date") or "", i["id"]))
-    return people, events, rows, touches
 
 
 def add_interaction(db: TinyDB, person_id: int, fields: dict[str, Any]) -> dict[str, Any]:

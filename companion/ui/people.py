@@ -80,7 +80,7 @@ def _same_name(net: networking.Network, person_id: int) -> dict[str, list[dict]]
         ]
     return {
         "duplicates": [
-            {"other": net.people[other], "reason": s["reason"]}
+            {"other": {"id": other, **net.people[other]}, "reason": s["reason"]}
             for s in pairs
             for other in s["people"]
             if other != person_id and other in net.people

@@ -63,14 +63,13 @@ def capture(store: Store, request: CaptureRequest) -> dict[str, Any]:
         return _listing_reply(store, parsed, saved)
     with store.reading() as db:
         event = network.event(db, saved.event_id) if saved.event_id else None
-        people = {pid: network.person(db, pid) for pid, _ in saved.people}
         net = networking.Network.load(db)
-        # Known by the method's rule: being "seen_at" this very event does not count.
-        known = [people[pid] or {} for pid in saved.known if net.known(pid, saved.event_id)]
+    # Known by the method's rule: being "seen_at" this very event does not count.
+    known = [_stored(net, pid) for pid in saved.known if net.known(pid, saved.event_id)]
     hosts = [
-        {**people[pid], "role": role}
+        {**_stored(net, pid), "role": role}
         for pid, role in saved.people
-        if role in {"host", "organizer", "speaker"} and people[pid]
+        if role in {"host", "organizer", "speaker"} and pid in net.people
     ]
     return {
         "kind": parsed.kind,
@@ -117,6 +116,10 @@ def _listing_reply(store: Store, parsed: Capture, saved: Saved) -> dict[str, Any
         "warnings": parsed.warnings,
         "duplicate": saved.duplicate,
     }
+
+
+def _stored(net: networking.Network, person_id: int) -> dict[str, Any]:
+    return {"id": person_id, **net.people.get(person_id, {})}
 
 
 def _brief(person: dict[str, Any]) -> dict[str, Any]:

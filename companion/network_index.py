@@ -65,6 +65,7 @@ class _Person:
         "in_last_seen",
         "in_name",
         "in_steps",
+        "met",
         "seen",
         "text",
         "tids",
@@ -81,6 +82,7 @@ class _Person:
         # once the network has that index.
         self.employers: tuple[Employer, ...] = ()
         self.text = self.seen = self.due = self.count = self.cls = self.groups = _UNSET
+        self.met = _UNSET
         # Their entry in each list (`in_` and the list's name) made while this record was
         # current; None when left out of it.
         self.in_last_seen = self.in_interactions = self.in_name = self.in_steps = _UNSET
@@ -137,6 +139,7 @@ class Network:
         self._joined: dict[str, str] = {}
         self._recent: list[tuple[int, Doc]] | None = None
         self._invites: list[Doc] | None = None
+        self._met: frozenset[int] | None = None
 
     @classmethod
     def load(cls, db: TinyDB) -> Network:
@@ -283,7 +286,7 @@ class Network:
             if mine is not None or iid in self._logged:
                 if logged is None:
                     logged = self._logged = dict(self._logged)
-                    self._recent = self._invites = None
+                    self._recent = self._invites = self._met = None
                 if mine is not None:
                     logged[iid] = mine
                 else:
@@ -355,6 +358,11 @@ class Network:
         rec = self._person(person_id)
         return [{"id": i, **doc} for i, doc in zip(rec.tids, rec.touches, strict=True)]
 
+    def stored_touches(self, person_id: int) -> tuple[Doc, ...]:
+        """Their interactions as stored, oldest first, without ids: read them, never change them
+        (no copy: the capture reply reads them for every attendee of a large event)."""
+        return self._person(person_id).touches
+
     def attended(self, person_id: int, event_id: int | None = None) -> list[Doc]:
         return [
             a
@@ -382,7 +390,10 @@ class Network:
 
     def met(self, person_id: int) -> bool:
         """You logged a touch of your own with them (more than being in the same room)."""
-        return any(doc["kind"] in PERSONAL for doc in self._person(person_id).touches)
+        rec = self._person(person_id)
+        if rec.met is _UNSET:
+            rec.met = any(doc["kind"] in PERSONAL for doc in rec.touches)
+        return rec.met
 
     # Derived per person, computed once per record.
 
@@ -504,6 +515,15 @@ class Network:
             mine = [(i, doc) for i, doc in self._logged.items() if doc["person_id"] in self.people]
             self._recent = sorted(mine, key=lambda t: (t[1].get("date") or "", t[0]), reverse=True)
         return self._recent
+
+    def met_people(self) -> frozenset[int]:
+        """Everyone you logged a touch of your own with (see `met`); may name people merged
+        away since, whom the network no longer holds."""
+        if self._met is None:
+            self._met = frozenset(
+                doc["person_id"] for doc in self._logged.values() if doc["kind"] in PERSONAL
+            )
+        return self._met
 
     def invites_sent(self) -> list[Doc]:
         if self._invites is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from datetime import date, tzinfo
+from itertools import chain
 from typing import Any
 
 from tinydb import TinyDB
@@ -197,7 +198,7 @@ def person_notes(
 def _facts(net: Network, person_id: int, event_id: int) -> notes.Facts:
     roles = net.roles(person_id, event_id)
     role = next((r for r in _ROLE_ORDER if r in roles), "attendee")
-    there = [i for i in net.touches_of(person_id) if i.get("event_id") == event_id]
+    there = [i for i in net.stored_touches(person_id) if i.get("event_id") == event_id]
     talked = [i for i in there if i["kind"] in _TALKED_KINDS]
     about = [i["note"] for i in talked if i.get("note")]
     question = next(
@@ -246,7 +247,7 @@ def _last_met(net: Network, person_id: int, event_id: int) -> str | None:
     """The date of your latest touch with them outside this event."""
     dates = [
         i["date"]
-        for i in net.touches_of(person_id)
+        for i in net.stored_touches(person_id)
         if i.get("event_id") != event_id and i["kind"] not in NOT_TOUCHES
     ]
     return max(dates, default=None)
@@ -255,13 +256,11 @@ def _last_met(net: Network, person_id: int, event_id: int) -> str | None:
 def _mutual(net: Network, person_id: int, event_id: int) -> list[str]:
     """Saved people you have met who were at another event with this person."""
     elsewhere = [e for e in net.event_ids(person_id) if e != event_id]
+    # A host was at many events with many of the same people: one set operation, not a
+    # look at each of them.
+    others = net.met_people().intersection(chain.from_iterable(map(net.attendees, elsewhere)))
     return sorted(
-        {
-            net.people[other].get("name") or ""
-            for e in elsewhere
-            for other in net.attendees(e)
-            if other != person_id and other in net.people and net.met(other)
-        }
+        {net.people[o].get("name") or "" for o in others if o != person_id and o in net.people}
     )
 
 

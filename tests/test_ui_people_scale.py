@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from companion import networking
+from companion.ui import people
 
 MANY = 20_000
 
@@ -29,3 +31,17 @@ def test_a_large_network_builds_only_the_page_it_shows(client, app, monkeypatch)
     assert len(built) == networking.PAGE_SIZE
     shown = re.findall(r">(Guest\d{5} Example)<", body)
     assert shown[0] == "Guest00100 Example" and shown[-1] == "Guest00149 Example"
+
+
+def test_the_event_filter_offers_the_latest_events_and_the_one_chosen(client, app):
+    first = date(2020, 1, 1)
+    with app.extensions["hallway_store"].transaction() as db:
+        ids = db.table("events").insert_multiple(
+            {"title": f"Night {n}", "start": (first + timedelta(days=n)).isoformat()}
+            for n in range(people.EVENT_CHOICES + 20)
+        )
+    offered = re.findall(r'<option value="(\d+)"', client.get("/people").get_data(as_text=True))
+    assert offered == [str(i) for i in reversed(ids[-people.EVENT_CHOICES :])]  # latest first
+    oldest = ids[0]
+    chosen = client.get(f"/people?event={oldest}").get_data(as_text=True)
+    assert f'<option value="{oldest}" selected' in chosen

@@ -14,6 +14,8 @@ from companion.store.db import now, raw
 from companion.store.linkedin import NotConnections, resolve_pending
 from companion.ui import bp, common
 
+EVENT_CHOICES = 100
+
 
 @bp.get("/people")
 def people():
@@ -35,12 +37,23 @@ def people():
         total=total,
         query=query,
         pages=max(1, -(-total // networking.PAGE_SIZE)),
-        events=sorted(net.events.values(), key=lambda e: e.get("start") or "", reverse=True),
+        events=_event_choices(net, query["event"]),
         groups=networking.groups(net),
         classes=CLASSES,
         statuses=STATUSES,
         sorts=networking.SORTS,
     )
+
+
+def _event_choices(net: networking.Network, chosen: int | None) -> list[dict]:
+    """The latest events for the filter, and the one chosen. A list of every event ever
+    captured would be long to read (and to render: a tenth of the page's time at 1,250
+    events); an older event's people are listed on its own page."""
+    latest = sorted(net.events.values(), key=lambda e: e.get("start") or "", reverse=True)
+    shown = latest[:EVENT_CHOICES]
+    if chosen in net.events and net.events[chosen] not in shown:
+        shown.append(net.events[chosen])
+    return shown
 
 
 @bp.get("/people/<int:person_id>")

@@ -4,7 +4,7 @@ PYTHON  := $(VENV)/bin/python
 PIP     := $(VENV)/bin/pip
 PORT    ?= 5474
 
-.PHONY: run test lint browsers clean bench bench-quick
+.PHONY: run test lint browsers clean bench bench-quick bytecode
 
 run: $(VENV)/.installed
 	$(VENV)/bin/hallway serve --port $(PORT)
@@ -18,10 +18,10 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format --check companion tests bench
 
 # Benchmark (issue 9): figures and budgets in bench/results/; quick run in bench/results/quick/.
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed bytecode
 	$(PYTHON) -m bench.run
 
-bench-quick: $(VENV)/.installed
+bench-quick: $(VENV)/.installed bytecode
 	$(PYTHON) -m bench.run --quick
 
 $(VENV)/bin/python:
@@ -30,7 +30,14 @@ $(VENV)/bin/python:
 $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -e .
+	$(MAKE) --no-print-directory bytecode
 	touch $@
+
+# What pip does for an installed package, for this editable one: compile it once, so that a
+# start does not compile every module again (nor does any start where PYTHONDONTWRITEBYTECODE
+# is set). A module changed since is compiled afresh at import, as always.
+bytecode: | $(VENV)/bin/python
+	$(PYTHON) -m compileall -q companion
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(PIP) install --quiet -e '.[test]'

@@ -56,14 +56,14 @@ class AtomicJSONStorage(Storage):
         self._data: dict[str, Any] | None = None
         self._seen: tuple[Stamp, Stamp] | None = None
         self.deferred = False
-        self._pending: dict[str, set[str]] = {}  # documents changed since the last save
+        self._pending: dict[str, set[int]] = {}  # documents changed since the last save
         self._whole = False  # the data was replaced whole: the next save writes a snapshot
         self._journal_length = 0  # bytes of the valid journal; 0: there is none to append to
         self._snapshot_bytes = 0
         # Counts changes, so caches of the data know when they are stale; drawn from one
         # counter for every storage, so a generation never means two states.
         self.generation = next(_GENERATIONS)
-        self._changes: list[tuple[int, str, frozenset[int]]] = []
+        self._changes: list[tuple[int, str, set[int]]] = []
         self._changes_floor = self.generation  # `changes_since` knows nothing before this
         self.recovered_from: Path | None = None
         self._damaged = False
@@ -87,10 +87,13 @@ class AtomicJSONStorage(Storage):
             self.flush()
 
     def write_documents(self, table: str, doc_ids: set[int]) -> None:
-        """These documents of `table` were inserted, changed or removed in the data."""
-        self._pending.setdefault(table, set()).update(map(str, doc_ids))
+        """These documents of `table` were inserted, changed or removed in the data.
+
+        The set is kept as given (a capture makes thousands of these calls): never change it.
+        """
+        self._pending.setdefault(table, set()).update(doc_ids)
         self.generation = next(_GENERATIONS)
-        self._changes.append((self.generation, table, frozenset(doc_ids)))
+        self._changes.append((self.generation, table, doc_ids))
         if len(self._changes) > CHANGES_KEPT:
             dropped = self._changes[: len(self._changes) // 2]
             del self._changes[: len(dropped)]
@@ -157,10 +160,10 @@ class AtomicJSONStorage(Storage):
 
     def _append(self) -> None:
         assert self._data is not None
-        record = {
-            table: {doc_id: self._data.get(table, {}).get(doc_id) for doc_id in doc_ids}
-            for table, doc_ids in self._pending.items()
-        }
+        record = {}
+        for table, doc_ids in self._pending.items():
+            docs = self._data.get(table, {})
+            record[table] = {key: docs.get(key) for key in map(str, doc_ids)}
         self._journal_length = journal.append(self.journal_path, record, self._journal_length)
 
     def _write_snapshot(self, compacted: bool) -> None:

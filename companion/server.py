@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import ipaddress
 import queue
 import sys
@@ -21,8 +20,6 @@ from companion.app import create_app
 from companion.networking import Network
 from companion.pairing.requests import Desk, PairingRequest
 from companion.store import indexes
-
-GC_THRESHOLDS = (50_000, 20, 100)  # Python's defaults: (700, 10, 10)
 
 
 class NotLoopback(click.UsageError):
@@ -59,10 +56,6 @@ def check_host(host: str, allow_non_loopback: bool) -> None:
 
 def make_server(data_dir: Path | str | None, port: int, host: str = config.HOST):
     """A bound server; port 0 picks a free one (tests), read back from `effective_port`."""
-    # The server holds the whole network in memory, hundreds of thousands of records that
-    # live as long as it does, and a capture adds thousands more: with Python's default
-    # thresholds the cyclic collector walks them all again every few hundred allocations.
-    gc.set_threshold(*GC_THRESHOLDS)
     app = create_app(data_dir, port)
     # Waitress reads a whole body before the app sees it: bound that too, above the app's
     # own limit so the app answers 413 with its sentence.

@@ -43,6 +43,7 @@ class Worker:
         self._function = function
         self._memory = memory_bytes
         self._preload = tuple(preload)
+        self._starting = threading.Lock()
         self._process: Any = None
         self._conn: Connection | None = None
 
@@ -65,17 +66,19 @@ class Worker:
         raise value
 
     def start(self) -> None:
-        if self._process is not None and self._process.is_alive():
-            return
-        context = multiprocessing.get_context("spawn")  # never fork a multithreaded server
-        self._conn, child = context.Pipe()
-        self._process = context.Process(
-            target=_serve,
-            args=(child, self._function, self._memory, self._preload),
-            daemon=True,
-        )
-        self._process.start()
-        child.close()
+        # Warming up (a thread at start-up) and a first capture may both get here.
+        with self._starting:
+            if self._process is not None and self._process.is_alive():
+                return
+            context = multiprocessing.get_context("spawn")  # never fork a multithreaded server
+            self._conn, child = context.Pipe()
+            self._process = context.Process(
+                target=_serve,
+                args=(child, self._function, self._memory, self._preload),
+                daemon=True,
+            )
+            self._process.start()
+            child.close()
 
     def stop(self) -> None:
         if self._process is not None:

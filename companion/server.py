@@ -104,8 +104,9 @@ def serve(data_dir: Path | str | None, port: int, host: str = config.HOST) -> No
         f"token printed by `hallway token --data-dir {folder}`."
     )
     click.echo("Press Ctrl+C to stop.")
-    isolation.pool().warm()
-    threading.Thread(target=warm_caches, args=(app,), daemon=True, name="warm").start()
+    # Answer at once; the parse workers and the caches get ready alongside.
+    threading.Thread(target=isolation.pool().warm, daemon=True, name="warm-workers").start()
+    threading.Thread(target=warm_caches, args=(app,), daemon=True, name="warm-caches").start()
     try:
         server.run()
     except KeyboardInterrupt:

@@ -59,8 +59,15 @@ def make_server(data_dir: Path | str | None, port: int, host: str = config.HOST)
     app = create_app(data_dir, port)
     # Waitress reads a whole body before the app sees it: bound that too, above the app's
     # own limit so the app answers 413 with its sentence.
+    # Bodies up to 8 MB stay in memory: waitress would otherwise spool any capture over
+    # 512 KB (a 1,000-row list is over a megabyte) to a temporary file and read it back.
     server = create_server(
-        app, host=host, port=port, threads=4, max_request_body_size=2 * config.MAX_BODY_BYTES
+        app,
+        host=host,
+        port=port,
+        threads=4,
+        max_request_body_size=2 * config.MAX_BODY_BYTES,
+        inbuf_overflow=8 * 1024 * 1024,
     )
     app.config["HALLWAY_PORT"] = server.effective_port
     return app, server

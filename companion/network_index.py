@@ -23,6 +23,7 @@ from companion.method import followups
 from companion.method.classify import classify
 from companion.method.interactions import PERSONAL, iso_date, last_touch, progress
 from companion.method.settings import with_defaults
+from companion.store.storage import long_lived
 
 Doc = dict[str, Any]
 # A person's place in a list: the sort key, their id last but one, their searchable text last.
@@ -156,7 +157,8 @@ class Network:
         if latest is not None and latest._books is not None:
             changes = storage.changes_since(latest.generation)  # type: ignore[attr-defined]
         if changes is None or latest is None:
-            net = cls._built(data)
+            with long_lived():
+                net = cls._built(data)
         else:
             net = latest._updated(data, changes)
         net.generation = generation

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import queue
+import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -111,6 +112,8 @@ def serve(data_dir: Path | str | None, port: int, host: str = config.HOST) -> No
         f"token printed by `hallway token --data-dir {folder}`."
     )
     click.echo("Press Ctrl+C to stop.")
+    # `kill` stops it as Ctrl+C does: a normal exit, which also ends the parse workers.
+    signal.signal(signal.SIGTERM, _interrupt)
     # Answer at once; the parse workers and the caches get ready alongside.
     threading.Thread(target=isolation.pool().warm, daemon=True, name="warm-workers").start()
     threading.Thread(target=warm_caches, args=(app,), daemon=True, name="warm-caches").start()
@@ -118,6 +121,10 @@ def serve(data_dir: Path | str | None, port: int, host: str = config.HOST) -> No
         server.run()
     except KeyboardInterrupt:
         click.echo("Stopped.")
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
 
 
 def warm_caches(app: Flask) -> None:

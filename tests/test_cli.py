@@ -69,12 +69,43 @@ def test_serve_prints_address_database_and_pairing_and_answers_health(tmp_path):
     try:
         health = _wait_for_json(f"http://127.0.0.1:{port}/api/health")
         assert health == {"app": "hallway", "version": "0.1.0", "api": 1}
+        workers = _children(process.pid)
     finally:
         process.terminate()
         output = process.communicate(timeout=10)[0]
+    assert process.returncode == 0
+    assert len(workers) >= 2  # the parse workers (and multiprocessing's tracker) end with it
+    assert _all_ended(workers)
     assert f"http://127.0.0.1:{port}/" in output
     assert str(Path(tmp_path / "d" / "hallway.json")) in output
     assert "hallway token" in output
+
+
+def _children(pid: int) -> list[int]:
+    """The processes `pid` started, once both parse workers are up (Linux's /proc)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    for _ in range(500):
+        found = [int(c) for c in children.read_text().split()]
+        if len(found) >= 2:
+            return found
+        time.sleep(0.02)
+    return found
+
+
+def _all_ended(pids: list[int]) -> bool:
+    """Every one of them has exited (a zombie waiting to be reaped has), within a few seconds."""
+
+    def running(pid: int) -> bool:
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+        except (FileNotFoundError, ProcessLookupError):
+            return False
+
+    for _ in range(250):
+        if not any(running(pid) for pid in pids):
+            return True
+        time.sleep(0.02)
+    return False
 
 
 def _free_port() -> int:

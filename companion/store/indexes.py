@@ -15,7 +15,7 @@ from weakref import WeakKeyDictionary
 from tinydb import TinyDB
 
 from companion.store.db import raw
-from companion.store.storage import AtomicJSONStorage
+from companion.store.storage import AtomicJSONStorage, long_lived
 
 Doc = dict[str, Any]
 
@@ -88,8 +88,9 @@ class CaptureIndexes:
             return self
         changed = storage.changes_since(self.generation) if self.generation is not None else None
         if changed is None:
-            for table, grouped in self._tables.items():
-                grouped.reset(raw(db, table))
+            with long_lived():
+                for table, grouped in self._tables.items():
+                    grouped.reset(raw(db, table))
         for table, doc_ids in (changed or {}).items():
             if (grouped := self._tables.get(table)) is not None:
                 docs = raw(db, table)

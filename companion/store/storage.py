@@ -223,7 +223,7 @@ class AtomicJSONStorage(Storage):
             self._data = None
             return
         try:
-            with _bulk_load():
+            with long_lived():
                 self._data = read_tables(self.path)
                 self._snapshot_bytes = self._seen[0][2]
                 self._journal_length = self._replay(self._data, [self.journal_path], chained=False)
@@ -341,11 +341,13 @@ def write_error(problem: OSError, folder: Path) -> StoreWriteError:
 
 
 @contextmanager
-def _bulk_load() -> Iterator[None]:
-    """Loading builds millions of small dicts and lists, none of them garbage: the cyclic
-    collector would walk the growing heap again and again for nothing (40% of the load at
-    50,000 people). Paused meanwhile; then what is loaded is set aside from later
-    collections (gc.freeze), which would otherwise walk it all on every full collection."""
+def long_lived() -> Iterator[None]:
+    """For building what lives as long as the data (the data itself, the network held for
+    reads, the capture lookups): millions of small dicts, lists and tuples, none of them
+    garbage. The cyclic collector would walk the growing heap again and again for nothing
+    (40% of the load at 50,000 people): paused meanwhile. Then what was built is set aside
+    from later collections (gc.freeze), which would otherwise walk it all, every few
+    captures, again."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -126,6 +126,12 @@ def test_hosting_company_with_open_roles_and_whom_you_know_there():
     assert "Nobody you saved works at Northwind Labs yet" in texts(section("Hosting company"))
 
 
+def test_a_sponsor_employing_many_of_your_contacts_names_a_few_and_counts_the_rest():
+    many = [f"Guest {n:02d}" for n in range(12)]
+    items = texts(section("Hosting company", colleagues={"Northwind Labs": many}))
+    assert "You know Guest 00, Guest 01, Guest 02, Guest 03, Guest 04 and 7 more there" in items
+
+
 def test_who_is_coming_shows_known_people_balance_and_messaging():
     items = texts(section("Who is coming"))
     assert "You already know Mara Example: 3 of 8 interactions, last met 2025-05-08" in items

@@ -25,6 +25,8 @@ TALK_TO = 6
 MESSAGEABLE_SHOWN = 10
 KEYWORDS = 8
 
+NAMES_SHOWN = 5  # colleagues named in a prep note; the rest are counted
+
 RESEARCH_QUESTIONS = [
     "Career path: how did they get to where they are?",
     "Role in their company, and how senior?",
@@ -214,13 +216,20 @@ def _company(event: dict[str, Any], colleagues: dict[str, list[str]]) -> Section
         items.append(_item(f"Open roles at {sponsor}", linkedin_jobs(sponsor)))
         known = colleagues.get(sponsor) or []
         items.append(
-            _item(f"You know {', '.join(known)} there")
+            _item(f"You know {_some(known)} there")
             if known
             else _item(f"Nobody you saved works at {sponsor} yet")
         )
     if not items:
         items.append(_item("The page names no hosting company or sponsor."))
     return {"title": "Hosting company", "items": items, "questions": COMPANY_QUESTIONS}
+
+
+def _some(names: list[str]) -> str:
+    """A few names, and how many more: a large sponsor may employ hundreds of your contacts."""
+    shown = ", ".join(names[:NAMES_SHOWN])
+    more = len(names) - NAMES_SHOWN
+    return f"{shown} and {more} more" if more > 0 else shown
 
 
 def _who_is_coming(attendees: list[Attendee]) -> Section:

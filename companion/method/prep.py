@@ -24,7 +24,6 @@ HOST_ROLES = ("organizer", "host", "speaker")
 TALK_TO = 6
 MESSAGEABLE_SHOWN = 10
 KEYWORDS = 8
-
 NAMES_SHOWN = 5  # colleagues named in a prep note; the rest are counted
 
 RESEARCH_QUESTIONS = [

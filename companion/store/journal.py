@@ -104,16 +104,6 @@ def append(path: Path, record: Changes, keep: int) -> int:
     return keep + len(line)
 
 
-def write_new(path: Path, header: Header) -> None:
-    """A journal holding only its header, fsynced (the caller renames it into place)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        _write_all(fd, header_line(header))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _header(line: bytes) -> Header | None:
     try:
         value = orjson.loads(line)

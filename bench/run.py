@@ -223,11 +223,13 @@ def _page_series(folder: Path, rows: int, config: Config, log: WriteLog) -> list
 
 
 def _timed_alone(parse: Any, body: dict[str, Any]) -> float:
-    """Seconds for one parse, without collecting the garbage of the one before it: a parsed
-    tree is some 100 000 objects in reference cycles, and whichever parse runs next would
-    otherwise pay for freeing it, at random."""
+    """Seconds for one parse, neither paying for the garbage of what ran before it nor
+    leaving its own: a parsed tree is some 100 000 objects in reference cycles, and the
+    capture that follows (served from this process) would otherwise pay for freeing it."""
     gc.collect()
-    return timed(parse, body)[1]
+    seconds = timed(parse, body)[1]
+    gc.collect()
+    return seconds
 
 
 def _bare_parse(body: dict[str, Any]) -> None:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 from collections import Counter
+from urllib.parse import urlsplit
 
 import pytest
 
 from companion.model import Capture, Event, Person
 from companion.parsers import parse
 from companion.store import Store
-from companion.store.identity import url_keys
+from companion.store.identity import normalize_url, url_keys
 from companion.store.linkedin import import_connections, read_connections
 from tests.conftest import fixture_text
 from tests.stores import AT, GROUP, store_capture, tables
@@ -48,6 +51,72 @@ def test_profile_urls_are_spelled_one_way(url, key):
 
 def test_no_url_gives_no_key():
     assert url_keys(None) == url_keys("not a url") == ()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.meetup.com/members/123/",
+        "HTTPS://WWW.Meetup.com/fr-FR/members/9/?x=1#y",
+        " https://lu.ma/e/abc ",
+        "https://x.example",
+        "https://x.example?q",
+        "http://[::1",
+        "mailto:ada@example.org",
+        "//host.example/p",
+        "https://user@host.example/p",
+        "https://host.example:8080/p/",
+        "https://host.example/a b",
+        "https://host.example/\tp",
+        "https://h.example/a%20b/",
+        "https://www.linkedin.com/in/Ada%C3%A9/",
+        "https://",
+        "HTTP://H.EXAMPLE/P/",
+    ],
+)
+def test_plain_addresses_read_quickly_are_spelled_as_urlsplit_reads_them(url):
+    # The fast reading of "https://host/path" must agree with the general one it skips.
+    parts = None
+    with contextlib.suppress(ValueError):
+        parts = urlsplit(url.strip())
+    expected = None
+    if parts is not None and parts.hostname:
+        host = parts.hostname.removeprefix("www.")
+        expected = host + re.sub(r"^/[a-z]{2}-[a-z]{2}(?=/|$)", "", parts.path, flags=re.I).rstrip(
+            "/"
+        )
+    assert normalize_url(url) == expected
+
+
+def test_the_same_new_person_twice_in_one_page_is_one_record_with_the_fuller_name(tmp_path):
+    store = Store(tmp_path)
+    event = Event(title="Evening", url=EVENT_URL, platform_id="301234567")
+    event.hosts = [_member("Ada Q.", "host")]
+    people = [_member("Ada Quillfeather", "attendee"), _member("Ada Q.", "attendee")]
+    saved = store_capture(store, Capture("attendees", "meetup", event=event, people=people))
+    assert (saved.added, saved.updated) == (1, 0)
+    stored = tables(store)
+    assert [p["name"] for p in stored["people"].values()] == ["Ada Quillfeather"]
+    roles = sorted(a["role"] for a in stored["attendances"].values())
+    assert roles == ["attendee", "host"]
+
+
+def test_a_known_person_seen_twice_in_one_page_is_updated_once(tmp_path):
+    store = Store(tmp_path)
+    first = Event(title="First", url=EVENT_URL, platform_id="301234567")
+    store_capture(store, Capture("attendees", "meetup", event=first, people=[_member("Ada Q.")]))
+    second = Event(title="Second", url=EVENT_URL.replace("301234567", "301234568"))
+    second.platform_id = "301234568"
+    twice = [_member("Ada Quillfeather", headline="Head of Data"), _member("Ada Q.")]
+    saved = store_capture(store, Capture("attendees", "meetup", event=second, people=twice))
+    assert (saved.added, saved.updated, len(saved.known)) == (0, 1, 1)
+    (person,) = tables(store)["people"].values()
+    assert (person["name"], person["headline"]) == ("Ada Quillfeather", "Head of Data")
+
+
+def _member(name: str, role: str = "attendee", **facts: str) -> Person:
+    url = "https://www.meetup.com/members/4242/"
+    return Person(name, platform_id="4242", profile_url=url, role=role, **facts)
 
 
 def _event_page() -> Capture:

@@ -1,19 +1,26 @@
-"""Storing what a capture says: merge, never duplicate, never overwrite what the user wrote."""
+"""Storing what a capture says: merge, never duplicate, never overwrite what the user wrote.
+
+The rows of a page are matched against the store's lookups first, then written in a few
+table changes (one insert of new people, one update, one insert of attendances).
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from typing import Any
 
 from tinydb import TinyDB
+from tinydb.table import Document
 
 from companion.model import Capture, Event, Person
 from companion.store import indexes
-from companion.store.db import raw
+from companion.store.db import FastTable, raw
 from companion.store.identity import abbreviates, event_key, person_keys, url_keys
 from companion.store.indexes import CaptureIndexes
 from companion.store.schema import PERSON_DEFAULTS
 
+Doc = dict[str, Any]
 # Facts a capture may refresh. Everything else on a person (status, notes, class) is the user's.
 CAPTURED_PERSON_FIELDS = (
     "name",
@@ -66,22 +73,16 @@ def save_capture(db: TinyDB, capture: Capture, capture_id: str | None, at: str) 
         if event is capture.event:
             saved.event_id = event_id
             people += capture.people
-        askers: dict[str, int] = {}
-        newly_here: list[int] = []
-        for person in people:
-            person_id = _save_person(db, index, saved, person, capture.platform, key, at)
-            if _attend(db, index, saved, person_id, event_id, person.role):
-                newly_here.append(person_id)
-            if person.role == "asked_question":
-                askers[person.platform_id or person.name] = person_id
+        placed = _save_people(db, saved, people, capture.platform, key, at)
+        newly_here = _attend(db, saved, [(i, p.role) for i, p in placed], event_id)
         if event is capture.event:
+            askers = {p.platform_id or p.name: i for i, p in placed if p.role == "asked_question"}
             _note_questions(db, capture, askers, event_id)
             _record_seen(db, newly_here, event_id, _day(event.start) or _day(at))
     if capture.event is None:
         first_key = event_key(events[0], capture.platform)
-        for person in capture.people:
-            person_id = _save_person(db, index, saved, person, capture.platform, first_key, at)
-            saved.people.append((person_id, person.role))
+        placed = _save_people(db, saved, capture.people, capture.platform, first_key, at)
+        saved.people += [(i, p.role) for i, p in placed]
     if capture_id:
         db.table("captures").insert(
             {"capture_id": capture_id, "event_id": saved.event_id, "at": at}
@@ -105,44 +106,86 @@ def _upsert_event(
     return existing
 
 
-def _save_person(
-    db: TinyDB,
-    index: CaptureIndexes,
-    saved: Saved,
-    person: Person,
-    platform: str,
-    ekey: str,
-    at: str,
-) -> int:
-    table = db.table("people")
-    keys = person_keys(person, platform, ekey)
-    found = ((k, getattr(person, k)) for k in CAPTURED_PERSON_FIELDS)
-    facts = {k: v for k, v in found if v is not None}
-    known = index.follow(db).people
-    person_id = next((p for k in keys if (p := known.first(k)) is not None), None)
-    if person_id is None:
-        person_id = table.insert({**PERSON_DEFAULTS, **facts, "keys": keys, "first_seen": at})
-        saved.added += 1
-        saved.new.add(person_id)
+def _save_people(
+    db: TinyDB, saved: Saved, people: list[Person], platform: str, ekey: str, at: str
+) -> list[tuple[int, Person]]:
+    """Each person with their id (the same person twice in a page is one id)."""
+    batch = _People(db, saved)
+    placed = [(batch.save(p, person_keys(p, platform, ekey), at), p) for p in people]
+    batch.write()
+    return placed
+
+
+class _People:
+    """People matched against the store and against each other, then written in one insert
+    (those new to the store) and one update (those whose captured facts changed): a change
+    per row made a 1,000-row page a thousand journal records and lookup updates."""
+
+    def __init__(self, db: TinyDB, saved: Saved):
+        self.table: FastTable = db.table("people")  # type: ignore[assignment]
+        self.db, self.saved = db, saved
+        self.index = indexes.of(db)
+        self.stored = raw(db, "people")
+        self.new: dict[int, Doc] = {}  # by the id each will have
+        self.changes: dict[int, Doc] = {}  # stored person id -> fields to change
+        self.claimed: dict[str, int] = {}  # identity keys given out since the lookups
+
+    def save(self, person: Person, keys: list[str], at: str) -> int:
+        found = ((k, getattr(person, k)) for k in CAPTURED_PERSON_FIELDS)
+        facts = {k: v for k, v in found if v is not None}
+        person_id = self._find(keys)
+        if person_id is None:
+            person_id = self.table.next_id()
+            self.new[person_id] = {**PERSON_DEFAULTS, **facts, "keys": keys, "first_seen": at}
+            self.claimed.update(dict.fromkeys(keys, person_id))
+            return person_id
+        if person_id in self.new:
+            self.new[person_id].update(self._changes(person_id, self.new[person_id], facts, keys))
+            return person_id
+        stored = {**self.stored[str(person_id)], **self.changes.get(person_id, {})}
+        if changes := self._changes(person_id, stored, facts, keys):
+            self.changes.setdefault(person_id, {}).update(changes)
+        self._note_known(person_id)
         return person_id
-    doc = raw(db, "people")[str(person_id)]
-    if abbreviates(facts["name"], doc.get("name") or ""):
-        del facts["name"]  # the full name seen before says more
-    if url_keys(facts.get("profile_url")) == url_keys(doc.get("profile_url")):
-        facts.pop("profile_url", None)  # another spelling of the same profile
-    changes = {k: v for k, v in facts.items() if doc.get(k) != v}
-    new_keys = [k for k in keys if k not in doc.get("keys", []) and k not in known.ids]
-    if new_keys:
-        changes["keys"] = [*doc.get("keys", []), *new_keys]
-    if changes:
-        table.update(changes, doc_ids=[person_id])
-        saved.updated += 1
-    # Known means: met at another event, or the user logged something with them.
-    elsewhere = any(e != saved.event_id for e, _ in index.follow(db).attended(db, person_id))
-    known_before = (elsewhere or person_id in index.touches.ids) and person_id not in saved.new
-    if known_before and person_id not in saved.known:
-        saved.known.append(person_id)
-    return person_id
+
+    def write(self) -> None:
+        self.table.insert_multiple(Document(doc, doc_id) for doc_id, doc in self.new.items())
+        self.table.update_each(self.changes)
+        self.saved.added += len(self.new)
+        self.saved.updated += len(self.changes)
+        self.saved.new.update(self.new)
+
+    def _find(self, keys: list[str]) -> int | None:
+        for key in keys:
+            found = self.index.people.first(key)
+            if found is None:
+                found = self.claimed.get(key)
+            if found is not None:
+                return found
+        return None
+
+    def _changes(self, person_id: int, doc: Doc, facts: Doc, keys: list[str]) -> Doc:
+        """What the captured facts change on the person as stored so far."""
+        if abbreviates(facts["name"], doc.get("name") or ""):
+            del facts["name"]  # the full name seen before says more
+        if url_keys(facts.get("profile_url")) == url_keys(doc.get("profile_url")):
+            facts.pop("profile_url", None)  # another spelling of the same profile
+        changes = {k: v for k, v in facts.items() if doc.get(k) != v}
+        held = doc.get("keys", [])
+        taken = self.index.people.ids
+        new_keys = [k for k in keys if k not in held and k not in taken and k not in self.claimed]
+        if new_keys:
+            changes["keys"] = [*held, *new_keys]
+            self.claimed.update(dict.fromkeys(new_keys, person_id))
+        return changes
+
+    def _note_known(self, person_id: int) -> None:
+        """Known means: met at another event, or the user logged something with them."""
+        attended = self.index.attended(self.db, person_id)
+        elsewhere = any(e != self.saved.event_id for e, _ in attended)
+        known_before = elsewhere or person_id in self.index.touches.ids
+        if known_before and person_id not in self.saved.new and person_id not in self.saved.known:
+            self.saved.known.append(person_id)
 
 
 def _note_questions(db: TinyDB, capture: Capture, askers: dict[str, int], event_id: int) -> None:
@@ -154,28 +197,38 @@ def _note_questions(db: TinyDB, capture: Capture, askers: dict[str, int], event_
             asked[person_id] = question.text
     if not asked:
         return
-    table = db.table("attendances")
-    for doc_id, a in raw(db, "attendances").items():
-        wanted = asked.get(a["person_id"])
-        if (
-            wanted
-            and a["event_id"] == event_id
-            and a["role"] == "asked_question"
-            and a.get("question") != wanted
-        ):
-            table.update({"question": wanted}, doc_ids=[int(doc_id)])
+    index, docs = indexes.of(db), raw(db, "attendances")
+    changes: dict[int, Doc] = {}
+    for person_id, wanted in asked.items():
+        for doc_id in index.attendances.ids.get(person_id, ()):
+            a = docs[str(doc_id)]
+            if (
+                a["event_id"] == event_id
+                and a["role"] == "asked_question"
+                and a.get("question") != wanted
+            ):
+                changes[doc_id] = {"question": wanted}
+    db.table("attendances").update_each(changes)  # type: ignore[attr-defined]
 
 
-def _attend(
-    db: TinyDB, index: CaptureIndexes, saved: Saved, person_id: int, event_id: int, role: str
-) -> bool:
-    """Store the attendance once; True when this is the person's first role at this event."""
-    theirs = index.follow(db).attended(db, person_id)
-    first_here = all(e != event_id for e, _ in theirs)
-    if (event_id, role) not in theirs:
-        db.table("attendances").insert({"person_id": person_id, "event_id": event_id, "role": role})
-    saved.people.append((person_id, role))
-    return first_here
+def _attend(db: TinyDB, saved: Saved, pairs: list[tuple[int, str]], event_id: int) -> list[int]:
+    """Store each attendance once; the people for whom it is their first role at this event."""
+    index = indexes.of(db)
+    roles: dict[int, set[tuple[int, str]]] = {}
+    added: list[Doc] = []
+    newly_here: list[int] = []
+    for person_id, role in pairs:
+        theirs = roles.get(person_id)
+        if theirs is None:
+            theirs = roles[person_id] = index.attended(db, person_id)
+        if all(e != event_id for e, _ in theirs):
+            newly_here.append(person_id)
+        if (event_id, role) not in theirs:
+            theirs.add((event_id, role))
+            added.append({"person_id": person_id, "event_id": event_id, "role": role})
+        saved.people.append((person_id, role))
+    db.table("attendances").insert_multiple(added)
+    return newly_here
 
 
 def _record_seen(db: TinyDB, person_ids: list[int], event_id: int, day: str | None) -> None:

@@ -13,6 +13,9 @@ _LOCALE = re.compile(r"^/[a-z]{2}-[a-z]{2}(?=/|$)", re.IGNORECASE)
 # meetup.com/members/123/ and the group-scoped meetup.com/<group>/members/123/profile/
 _MEETUP_MEMBER = re.compile(r"^(?:/[^/]+)?/members/(\d+)(?:/|$)")
 _LINKEDIN_PROFILE = re.compile(r"^/in/([^/]+)")
+# Nearly every address is a plain "https://host/path": read at once, where urlsplit's
+# generality made a third of the time a 1,000-row capture took to store.
+_PLAIN_URL = re.compile(r"\s*https?://([a-z0-9.-]+)(/[^?#\s]*)?(?:[?#]\S*)?\s*", re.I | re.A)
 
 
 # Pure functions of a string, asked several times for each person of a capture: remembered.
@@ -21,15 +24,18 @@ def normalize_url(url: str | None) -> str | None:
     """One spelling per page: no scheme, no `www.`, no locale prefix, no trailing slash."""
     if not url:
         return None
-    try:
-        parts = urlsplit(url.strip())
-        if not parts.hostname:
+    if plain := _PLAIN_URL.fullmatch(url):
+        hostname, path = plain.group(1), plain.group(2) or ""
+    else:
+        try:
+            parts = urlsplit(url.strip())
+        except ValueError:  # a malformed address ("http://[::1") identifies nothing
             return None
-    except ValueError:  # a malformed address ("http://[::1") identifies nothing
-        return None
-    host = parts.hostname.lower().removeprefix("www.")
-    path = _LOCALE.sub("", parts.path).rstrip("/")
-    return f"{host}{path}"
+        hostname, path = parts.hostname, parts.path
+        if not hostname:
+            return None
+    host = hostname.lower().removeprefix("www.")
+    return f"{host}{_LOCALE.sub('', path).rstrip('/')}"
 
 
 @functools.lru_cache(maxsize=8192)

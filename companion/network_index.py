@@ -20,7 +20,7 @@ from weakref import WeakKeyDictionary
 from tinydb import TinyDB
 
 from companion.method import followups
-from companion.method.classify import classify
+from companion.method.classify import by_choice_or_role, by_title
 from companion.method.interactions import PERSONAL, iso_date, last_touch, progress
 from companion.method.settings import with_defaults
 from companion.store.storage import long_lived
@@ -70,6 +70,7 @@ class _Person:
         "seen",
         "text",
         "tids",
+        "title_cls",
         "touches",
     )
 
@@ -83,6 +84,7 @@ class _Person:
         # once the network has that index.
         self.employers: tuple[Employer, ...] = ()
         self.text = self.seen = self.due = self.count = self.cls = self.groups = _UNSET
+        self.title_cls = _UNSET
         self.met = _UNSET
         # Their entry in each list (`in_` and the list's name) made while this record was
         # current; None when left out of it.
@@ -437,8 +439,18 @@ class Network:
     def person_class(self, person_id: int) -> str:
         rec = self._person(person_id)
         if rec.cls is _UNSET:
-            rec.cls = classify(rec.doc or {}, self.roles(person_id)).cls
+            rec.cls = self.class_with_roles(person_id, self.roles(person_id))
         return rec.cls
+
+    def class_with_roles(self, person_id: int, roles: list[str]) -> str:
+        """Their class as these roles make it (those at one event, say)."""
+        rec = self._person(person_id)
+        decided = by_choice_or_role(rec.doc or {}, roles)
+        if decided is not None:
+            return decided.cls
+        if rec.title_cls is _UNSET:
+            rec.title_cls = by_title(rec.doc or {}).cls
+        return rec.title_cls
 
     def groups_of(self, person_id: int) -> set[str | None]:
         rec = self._person(person_id)

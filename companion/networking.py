@@ -230,7 +230,7 @@ def _attendee(net: Network, person_id: int, event_id: int) -> Attendee:
         id=person_id,
         name=person.get("name") or "",
         roles=roles,
-        cls=classify(person, roles).cls,
+        cls=net.class_with_roles(person_id, roles),
         touches=net.touch_count(person_id),
         last_met=_last_met(net, person_id, event_id),
         headline=person.get("headline"),

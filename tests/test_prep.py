@@ -142,6 +142,18 @@ def test_who_is_coming_shows_known_people_balance_and_messaging():
     assert "You can message them on the platform: Mara Example" in items
 
 
+def test_a_large_event_names_the_ten_you_know_best_and_counts_the_rest():
+    known = [person(100 + n, f"Regular {n:02d}", touches=n % 8, known=True) for n in range(25)]
+    items = texts(section("Who is coming", room=ROOM + known))
+    listed = [i for i in items if i.startswith("You already know")]
+    assert len(listed) == 10
+    # Those you are furthest along with come first: 7 touches, then 6.
+    assert listed[0].startswith("You already know Regular 07: 7 of 8")
+    assert all(" 6 of 8" in i or " 7 of 8" in i for i in listed[:6])
+    # Mara (3 touches) and 15 regulars are counted, not named.
+    assert "And 16 more people you have met before" in items
+
+
 def test_talk_to_puts_the_organizer_first_then_alternates_leaders_and_peers():
     chosen = [(a.name, why) for a, why in talk_to(ROOM)]
     assert chosen == [

@@ -161,12 +161,22 @@ class Classification:
 
 def classify(person: dict[str, Any], roles: Iterable[str] = ()) -> Classification:
     """Peer or leader, with the rule that decided it."""
+    return by_choice_or_role(person, roles) or by_title(person)
+
+
+def by_choice_or_role(person: dict[str, Any], roles: Iterable[str]) -> Classification | None:
+    """What decides before any title: the class you set, then a lead role at an event."""
     override = person.get("class_override")
     if override in CLASSES:
         return Classification(override, "you set this")
     led = [r for r in LEADER_ROLES if r in set(roles)]
     if led:
         return Classification("leader", f"{led[0]} at an event")
+    return None
+
+
+def by_title(person: dict[str, Any]) -> Classification:
+    """Leader when their position, headline or bio names a lead role; else peer."""
     for field, label in TEXT_FIELDS:
         word = leader_word(person.get(field) or "")
         if word:

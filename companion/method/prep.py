@@ -25,6 +25,8 @@ TALK_TO = 6
 MESSAGEABLE_SHOWN = 10
 KEYWORDS = 8
 NAMES_SHOWN = 5  # colleagues named in a prep note; the rest are counted
+# People you know at a large event, those you are furthest along with first; the rest counted.
+KNOWN_SHOWN = 10
 
 RESEARCH_QUESTIONS = [
     "Career path: how did they get to where they are?",
@@ -233,11 +235,14 @@ def _some(names: list[str]) -> str:
 
 def _who_is_coming(attendees: list[Attendee]) -> Section:
     items = []
-    for person in sorted((a for a in attendees if a.known), key=lambda a: -a.touches):
+    known = sorted((a for a in attendees if a.known), key=lambda a: -a.touches)
+    for person in known[:KNOWN_SHOWN]:
         met = f", last met {person.last_met}" if person.last_met else ""
         items.append(
             _item(f"You already know {person.name}: {person.touches} of {GOAL} interactions{met}")
         )
+    if len(known) > KNOWN_SHOWN:
+        items.append(_item(f"And {len(known) - KNOWN_SHOWN} more people you have met before"))
     if attendees:
         items.append(_item(balance(attendees)))
         open_ = [a.name for a in attendees if a.can_message]

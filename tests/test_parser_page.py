@@ -51,7 +51,9 @@ def test_fragments_are_parsed_together_once_and_each_keeps_its_own_elements(monk
 
     built = []
     real = page_module.BeautifulSoup
-    monkeypatch.setattr(page_module, "BeautifulSoup", lambda *a: built.append(a) or real(*a))
+    monkeypatch.setattr(
+        page_module, "BeautifulSoup", lambda *a, **k: built.append(a) or real(*a, **k)
+    )
     page = Page("<p>shell</p>", fragments=[ROW.format(n=n) for n in range(50)])
     roots = page.fragment_roots
     assert len(built) == 1

@@ -126,7 +126,7 @@ def _from_dom(page: Page) -> Event | None:
     when = _first(_within(dated, _first(page.tagged("id", "event-info")))) or _first(dated)
     location = _first(page.tagged("data-testid", "location-info"))
     details = _first(page.tagged("id", "event-details"))
-    description = details.find(class_="break-words") if details else None
+    description = details.select_one(".break-words") if details else None
     topics = _first(page.tagged("id", "topics"))
     return Event(
         title=title,

@@ -20,7 +20,7 @@ from bs4 import Tag
 
 from companion.model import Person
 from companion.parsers.meetup_common import MEMBER_URL, PHOTO_OF, member_url
-from companion.parsers.page import Elements, Page
+from companion.parsers.page import Elements, Page, classes
 from companion.parsers.text import clean, first_int
 
 # Role labels, visible text in several languages, and the 2020 role class names.
@@ -178,10 +178,10 @@ class _Row:
     def name_text(self) -> str | None:
         """The visible name: `p.font-medium` (today's rows), `.groupMember-name` (2017-2021)."""
         for tag in self.tags:
-            classes = tag.attrs.get("class")
-            if classes and (
-                "groupMember-name" in classes or (tag.name == "p" and "font-medium" in classes)
-            ):
+            if "class" not in tag.attrs:
+                continue
+            words = classes(tag)
+            if "groupMember-name" in words or (tag.name == "p" and "font-medium" in words):
                 return tag.get_text(" ")
         return None
 
@@ -201,7 +201,7 @@ def _role_label(labels: str) -> str:
 
 def _role_class(tag: Tag) -> str | None:
     """The 2020 rows' role, from a class such as `member-role-type-eventhost`."""
-    match = _ROLE_CLASS.search(" ".join(tag.get("class") or []))
+    match = _ROLE_CLASS.search(str(tag.get("class") or ""))
     if match and match.group(1) != "member":
         return "host" if "host" in match.group(1) else "organizer"
     return None

@@ -42,6 +42,8 @@ _AT_WORDS = (" at ", "@ ")
 _COMPANY, _HEADLINE = 0, 1
 # Past this many entries to move, an employer index is sorted again rather than edited.
 _FEW = 2000
+# Past this many entries to take out or put in, a sorted list is merged rather than edited.
+_FEW_EDITS = 100
 # Between the texts of a search, which no text searched for holds.
 _SEP = "\0"
 
@@ -493,10 +495,10 @@ class Network:
             if base is None:
                 entries = sorted(e for p in self.people if (e := self._entry(name, p)))
             else:
-                entries = _moved_on(base[0], base[1].values())
-                for pid in base[1]:
-                    if pid in self.people and (e := self._entry(name, pid)):
-                        insort(entries, e)
+                came = [
+                    e for pid in base[1] if pid in self.people and (e := self._entry(name, pid))
+                ]
+                entries = _edited(base[0], base[1].values(), came)
                 self._bases.pop(name, None)  # what it moved on from can go
             self._lists[name] = entries
         return self._lists[name]
@@ -595,14 +597,22 @@ def _rebased(
     return rebased
 
 
-def _moved_on(entries: list[Entry], left: Iterable[Any]) -> list[Entry]:
-    """A copy of a sorted list without these entries (None or unset: not in it)."""
+def _edited(entries: list[Any], gone: Iterable[Any], came: Iterable[Any]) -> list[Any]:
+    """A copy of a sorted list without the entries gone (anything not a tuple was never in
+    it) and with those that came, still sorted: a few moved by bisection, more by one merge
+    (each insertion shifts the list, and sorting two sorted runs together is linear)."""
+    gone = [entry for entry in gone if isinstance(entry, tuple)]
+    came = sorted(came)
+    if len(gone) + len(came) > _FEW_EDITS:
+        dropped = set(gone)
+        return sorted([*(e for e in entries if e not in dropped), *came])
     kept = list(entries)
-    for entry in left:
-        if isinstance(entry, tuple):
-            at = bisect_left(kept, entry)
-            if at < len(kept) and kept[at] == entry:
-                del kept[at]
+    for entry in gone:
+        at = bisect_left(kept, entry)
+        if at < len(kept) and kept[at] == entry:
+            del kept[at]
+    for entry in came:
+        insort(kept, entry)
     return kept
 
 
@@ -611,15 +621,20 @@ def _merged(old: Docs, changed: _Changed, person_id: int, order: Any) -> Docs:
     ids, now = changed
     if person_id not in now and ids.isdisjoint(old[0]):
         return old
+    came = now.get(person_id, [])
+    if not old[0]:  # someone new, as most of a large capture's people are
+        return _docs(came, order)
     kept = [pair for pair in zip(*old, strict=True) if pair[0] not in ids]
-    return _docs(kept + now.get(person_id, []), order)
+    return _docs(kept + came, order)
 
 
 def _docs(pairs: Iterable[tuple[int, Doc]], order: Any = None) -> Docs:
     """(ids, documents) of these pairs, in `order` (touches: oldest first)."""
-    ordered = sorted(pairs, key=order or _touch_order)
+    ordered = list(pairs)
     if not ordered:
         return (), ()
+    if len(ordered) > 1:
+        ordered.sort(key=order or _touch_order)
     ids, docs = zip(*ordered, strict=True)
     return ids, docs
 
@@ -652,20 +667,9 @@ def _employer_keys(doc: Doc | None, pid: int) -> tuple[Employer, ...]:
 
 def _reindex_employers(net: Network, gone: list[Employer], came: list[Employer]) -> None:
     """Move the employer index on by what left and what came, in a copy (older snapshots
-    keep theirs): a few entries by bisection, many by one sort."""
+    keep theirs)."""
     assert net._employers is not None
-    if len(gone) + len(came) > _FEW:
-        dropped = set(gone)
-        net._employers = sorted([e for e in net._employers if e not in dropped] + came)
-        return
-    keys = list(net._employers)
-    for entry in gone:
-        at = bisect_left(keys, entry)
-        if at < len(keys) and keys[at] == entry:
-            del keys[at]
-    for entry in came:
-        insort(keys, entry)
-    net._employers = keys
+    net._employers = _edited(net._employers, gone, came)
 
 
 _NOBODY = _Person(None, ((), ()), ((), ()))

@@ -158,6 +158,33 @@ def test_after_each_write_the_kept_network_answers_as_one_read_whole(tmp_path, w
     assert kept != before
 
 
+def _crowd(db: TinyDB, headline: str) -> None:
+    """A large attendee list: more people than the kept lists move one by one."""
+    event = Event(
+        "Crowded Night",
+        url="https://www.meetup.com/lakeside-data-science/events/600999/",
+        platform_id="600999",
+        start="2025-06-28T18:30:00-07:00",
+        group=GROUP,
+        sponsors=SPONSORS,
+    )
+    crowd = [meetup_member(str(90000 + n), f"Guest {n:03d}", headline=headline) for n in range(150)]
+    save_capture(db, Capture("attendees", "meetup", event=event, people=crowd), None, "x")
+
+
+def test_large_captures_move_every_kept_list_as_one_read_whole(tmp_path):
+    store = Store(tmp_path)
+    seed(store)
+    answers(loaded(store))
+    # 150 people come, then all 150 change employer: entries put in, then taken out too.
+    for headline in ("Engineer at Brightwater", "Analyst at Northwind"):
+        with store.transaction() as db:
+            _crowd(db, headline)
+        kept = loaded(store)
+        assert answers(kept) == answers(from_scratch(store))
+        assert len(kept.working_at(headline.split(" at ")[1].casefold())) >= 150
+
+
 def test_unmerge_and_writes_in_a_row_without_reads_between(tmp_path):
     store = Store(tmp_path)
     seeded = seed(store)

@@ -11,7 +11,6 @@ from datetime import date
 from typing import Any
 
 from tinydb import TinyDB
-from tinydb.table import Document
 
 from companion.model import Capture, Event, Person
 from companion.store import indexes
@@ -149,7 +148,7 @@ class _People:
         return person_id
 
     def write(self) -> None:
-        self.table.insert_multiple(Document(doc, doc_id) for doc_id, doc in self.new.items())
+        self.table.put_new(self.new)
         self.table.update_each(self.changes)
         self.saved.added += len(self.new)
         self.saved.updated += len(self.changes)
@@ -227,7 +226,8 @@ def _attend(db: TinyDB, saved: Saved, pairs: list[tuple[int, str]], event_id: in
             theirs.add((event_id, role))
             added.append({"person_id": person_id, "event_id": event_id, "role": role})
         saved.people.append((person_id, role))
-    db.table("attendances").insert_multiple(added)
+    table: FastTable = db.table("attendances")  # type: ignore[assignment]
+    table.put_new({table.next_id(): doc for doc in added})
     return newly_here
 
 

@@ -40,6 +40,17 @@ class FastTable(Table):
         it inserts them."""
         return self._get_next_id()
 
+    def put_new(self, docs: Mapping[int, dict[str, Any]]) -> None:
+        """Store documents made for this insert under the ids `next_id` gave them, as they
+        are (TinyDB's insert_multiple checks and copies each one)."""
+
+        def updater(table: MutableMapping[int, dict[str, Any]]) -> None:
+            for doc_id, doc in docs.items():
+                table[doc_id] = doc
+
+        if docs:
+            self._update_table(updater)
+
     def update_each(self, changes: Mapping[int, Mapping[str, Any]]) -> None:
         """Other fields for each document, in one change (TinyDB's `update` gives every
         document it names the same fields)."""

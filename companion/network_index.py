@@ -134,6 +134,7 @@ class Network:
         # Every person's company and the text after each " at " in their headline, sorted:
         # who works at a sponsor, found by bisection. Built when first asked, then kept.
         self._employers: list[Employer] | None = None
+        self._working: dict[str, frozenset[int]] = {}  # by company asked about
         self._books: _Books | None = _Books()
         # Everyone in each sort's order, and everyone's next step by date: made on first use
         # in a snapshot, from the previous snapshot's list and the entries of the people
@@ -336,6 +337,13 @@ class Network:
                     came += new.employers
         if gone or came:
             _reindex_employers(self, gone, came)
+        # Who works where, for the companies asked about: moved on by the people touched
+        # (a sponsor may employ thousands of your contacts; a capture touches a few).
+        self._working = {
+            company: (found - touched) | {p for p in touched if self._works_at(p, company)}
+            for company, found in self._working.items()
+            if self._employers is not None
+        }
         self._bases, self._lists, self._joined = bases, {}, {}
 
     def _reindex_events(self, events: set[int], touched: set[int]) -> None:
@@ -549,6 +557,9 @@ class Network:
     def touch_total(self) -> int:
         return self._touch_count
 
+    def _works_at(self, person_id: int, company: str) -> bool:
+        return any(_names(entry, company) for entry in self._person(person_id).employers)
+
     def working_at(self, company: str) -> list[int]:
         """The people whose company is `company` (casefolded) or whose headline says they
         work there (" at Company", "@ Company"), by id."""
@@ -558,13 +569,16 @@ class Network:
                 rec.employers = _employer_keys(rec.doc, pid)
                 came += rec.employers
             self._employers = sorted(came)
-        keys, found = self._employers, set()
-        at = bisect_left(keys, (company,))
-        while at < len(keys) and keys[at][0].startswith(company):
-            text, kind, pid = keys[at]
-            if kind == _HEADLINE or text == company:
-                found.add(pid)
-            at += 1
+            self._working = {}  # answers kept belong with an index: this one is new
+        found = self._working.get(company)
+        if found is None:
+            keys, at = self._employers, bisect_left(self._employers, (company,))
+            matching = set()
+            while at < len(keys) and keys[at][0].startswith(company):
+                if _names(keys[at], company):
+                    matching.add(keys[at][2])
+                at += 1
+            found = self._working[company] = frozenset(matching)
         return sorted(found)
 
 
@@ -663,6 +677,13 @@ def _employer_keys(doc: Doc | None, pid: int) -> tuple[Employer, ...]:
             keys.append((headline[start + len(word) :], _HEADLINE, pid))
             start = headline.find(word, start + 1)
     return tuple(keys)
+
+
+def _names(entry: Employer, company: str) -> bool:
+    """An employer index entry says they work at `company`: their company is it, or their
+    headline names it after " at " (and may go on: "at Acme, Berlin")."""
+    text, kind, _ = entry
+    return text == company or (kind == _HEADLINE and text.startswith(company))
 
 
 def _reindex_employers(net: Network, gone: list[Employer], came: list[Employer]) -> None:

@@ -7,6 +7,7 @@ so nothing here reads the clock and tests can fix the date.
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_right
 from datetime import date, tzinfo
 from itertools import chain
@@ -17,7 +18,14 @@ from tinydb import TinyDB
 from companion.method import followups, notes, organizer
 from companion.method.classify import classify
 from companion.method.interactions import NOT_TOUCHES, progress
-from companion.method.prep import HOST_ROLES, Attendee, prep_notes, talk_to
+from companion.method.prep import (
+    HOST_ROLES,
+    NAMES_SHOWN,
+    Attendee,
+    Colleagues,
+    prep_notes,
+    talk_to,
+)
 from companion.method.settings import user_zone
 from companion.network_index import Network, group_name
 from companion.store import network
@@ -264,14 +272,15 @@ def _mutual(net: Network, person_id: int, event_id: int) -> list[str]:
     )
 
 
-def _colleagues(net: Network, event: dict[str, Any]) -> dict[str, list[str]]:
-    """For each sponsor, the saved people (imported connections too) who work there."""
-    return {
-        sponsor: sorted(
-            net.people[pid].get("name") or "" for pid in net.working_at(sponsor.casefold())
-        )
-        for sponsor in event.get("sponsors") or []
-    }
+def _colleagues(net: Network, event: dict[str, Any]) -> dict[str, Colleagues]:
+    """For each sponsor, the saved people (imported connections too) who work there: the
+    first few names in alphabetical order, and how many in all."""
+    found: dict[str, Colleagues] = {}
+    for sponsor in event.get("sponsors") or []:
+        ids = net.working_at(sponsor.casefold())
+        names = (net.people[pid].get("name") or "" for pid in ids)
+        found[sponsor] = (heapq.nsmallest(NAMES_SHOWN, names), len(ids))
+    return found
 
 
 def organizer_view(net: Network, event_id: int) -> list[dict[str, Any]]:

@@ -25,6 +25,7 @@ TALK_TO = 6
 MESSAGEABLE_SHOWN = 10
 KEYWORDS = 8
 NAMES_SHOWN = 5  # colleagues named in a prep note; the rest are counted
+Colleagues = tuple[list[str], int]  # a few names, and how many in all
 # People you know at a large event, those you are furthest along with first; the rest counted.
 KNOWN_SHOWN = 10
 
@@ -82,10 +83,11 @@ class Attendee:
 def prep_notes(
     event: dict[str, Any],
     attendees: list[Attendee],
-    colleagues: dict[str, list[str]] | None = None,
+    colleagues: dict[str, Colleagues] | None = None,
     user_zone: tzinfo | None = None,
 ) -> list[Section]:
-    """`colleagues` maps each sponsor to the saved people who work there."""
+    """`colleagues` maps each sponsor to the saved people who work there: a few of their
+    names (NAMES_SHOWN of them, the first in alphabetical order) and how many in all."""
     hosts = [a for a in attendees if a.has(HOST_ROLES)]
     return [
         _the_event(event, hosts, user_zone),
@@ -210,15 +212,15 @@ def keywords(description: str | None, topics: list[str], limit: int = KEYWORDS) 
     return [spelled[k] for k in (named + repeated)[:limit]]
 
 
-def _company(event: dict[str, Any], colleagues: dict[str, list[str]]) -> Section:
+def _company(event: dict[str, Any], colleagues: dict[str, Colleagues]) -> Section:
     items = []
     for sponsor in event.get("sponsors") or []:
         items.append(_item(f"Hosting company or sponsor: {sponsor}", web_search(sponsor)))
         items.append(_item(f"Open roles at {sponsor}", linkedin_jobs(sponsor)))
-        known = colleagues.get(sponsor) or []
+        names, count = colleagues.get(sponsor) or ([], 0)
         items.append(
-            _item(f"You know {_some(known)} there")
-            if known
+            _item(f"You know {_some(names, count)} there")
+            if count
             else _item(f"Nobody you saved works at {sponsor} yet")
         )
     if not items:
@@ -226,10 +228,10 @@ def _company(event: dict[str, Any], colleagues: dict[str, list[str]]) -> Section
     return {"title": "Hosting company", "items": items, "questions": COMPANY_QUESTIONS}
 
 
-def _some(names: list[str]) -> str:
+def _some(names: list[str], count: int) -> str:
     """A few names, and how many more: a large sponsor may employ hundreds of your contacts."""
     shown = ", ".join(names[:NAMES_SHOWN])
-    more = len(names) - NAMES_SHOWN
+    more = count - len(names[:NAMES_SHOWN])
     return f"{shown} and {more} more" if more > 0 else shown
 
 

@@ -110,7 +110,7 @@ def _growth_budget(results: dict[str, Any]) -> dict[str, Any]:
     return _verdict(
         f"capture cost growth, {small['people']:,} to {large['people']:,} people",
         "grows no faster than the bytes written",
-        f"cost x{cost:.1f}, bytes written x{written:.1f}",
+        f"cost x{cost:.2f}, bytes written x{written:.2f}",
         cost <= written if small is not large else None,
         f"bytes written per capture: {small['bytes_written_per_capture']:,} and "
         f"{large['bytes_written_per_capture']:,} (a capture appends its own changes)",

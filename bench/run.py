@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,7 @@ class Config:
     series_seconds: float = 60
 
 
-FULL = Config("full", (1_000, 10_000, 50_000), (100, 1_000, 5_000), 9, 3, 15, 1_000, 5)
+FULL = Config("full", (1_000, 10_000, 50_000), (100, 1_000, 5_000), 15, 5, 15, 1_000, 5)
 QUICK = Config("quick", (500, 5_000), (100, 1_000), 5, 2, 7, 500, 2)
 TINY = Config("tiny", (40,), (12,), 2, 1, 2, 40, 1, series_rows=12)
 
@@ -84,11 +85,8 @@ def run(config: Config, work: Path) -> dict[str, Any]:
     # the series below, the same starts took up to half a second longer.
     results["startup"] = _startup(folders[biggest], work, biggest, config)
     with counting_writes() as log:
-        for size in config.store_sizes:
-            folder = _fresh_copy(folders[size], work / f"run-{size}")
-            series, reads = _store_series(folder, size, config, log)
-            results["capture_by_store_size"].append(series)
-            results["reads"].append(reads)
+        runs = {s: _fresh_copy(folders[s], work / f"run-{s}") for s in config.store_sizes}
+        results["capture_by_store_size"], results["reads"] = _store_series(runs, config, log)
         for rows in config.page_rows:
             folder = _fresh_copy(folders[config.page_store], work / f"pages-{rows}")
             results["capture_by_page_size"] += _page_series(folder, rows, config, log)
@@ -102,23 +100,31 @@ def run(config: Config, work: Path) -> dict[str, Any]:
 
 
 def _store_series(
-    folder: Path, size: int, config: Config, log: WriteLog
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    known = store_members(size)
-    samples = []
-    with served(folder) as client:
-        _warm_up(client, known, config.series_rows)
+    folders: dict[int, Path], config: Config, log: WriteLog
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Captures into every store size in turn, round after round, each store served by its
+    own server: the machine's drift in speed falls on every size alike, so the ratio of
+    their medians says how the cost grows with the store. Then the reads, size by size."""
+    known = {size: store_members(size) for size in folders}
+    samples: dict[int, list[dict[str, Any]]] = {size: [] for size in folders}
+    with ExitStack() as stack:
+        clients = {size: stack.enter_context(served(folder)) for size, folder in folders.items()}
+        for size, client in clients.items():
+            _warm_up(client, known[size], config.series_rows)
         log.take()
         started = time.perf_counter()
         for i in range(config.captures):
-            if _out_of_time(started, len(samples), config.series_seconds):
+            if _out_of_time(started, i, config.series_seconds):
                 break
-            attendees = _attendees(known, config.series_rows, seed=i, first_new=i * 10_000)
-            body = capture_body(_event_id(size, i), attendees, "page", f"bench-{size}-{i}")
-            samples.append(_capture(client, body, log))
-        reads = _reads(client, size, known, config.read_reps)
-        series = _series_summary(client, {"people": size, "rows": config.series_rows}, samples)
-    series["rewrite"] = _rewrite(folder, series["bytes_written_per_capture"])
+            for size, client in clients.items():
+                rows = _attendees(known[size], config.series_rows, seed=i, first_new=i * 10_000)
+                body = capture_body(_event_id(size, i), rows, "page", f"bench-{size}-{i}")
+                samples[size].append(_capture(client, body, log))
+        reads = [_reads(clients[s], s, known[s], config.read_reps) for s in folders]
+        about = {s: {"people": s, "rows": config.series_rows} for s in folders}
+        series = [_series_summary(clients[s], about[s], samples[s]) for s in folders]
+    for one in series:
+        one["rewrite"] = _rewrite(folders[one["people"]], one["bytes_written_per_capture"])
     return series, reads
 
 

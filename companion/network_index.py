@@ -400,7 +400,8 @@ class Network:
 
     def known(self, person_id: int, event_id: int) -> bool:
         """Met before: a touch you made, or seen at another event."""
-        return self.met(person_id) or any(e != event_id for e in self.event_ids(person_id))
+        attended = self._person(person_id).attended
+        return self.met(person_id) or any(a["event_id"] != event_id for a in attended)
 
     def met(self, person_id: int) -> bool:
         """You logged a touch of your own with them (more than being in the same room)."""

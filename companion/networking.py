@@ -234,20 +234,22 @@ def event_prep(net: Network, event_id: int, zone: tzinfo | None = None) -> list[
 def _attendee(net: Network, person_id: int, event_id: int) -> Attendee:
     person = net.people[person_id]
     roles = net.roles(person_id, event_id)
+    # Only the people you know get a "last met"; only hosts get "people you both know".
+    known = net.known(person_id, event_id)
     return Attendee(
         id=person_id,
         name=person.get("name") or "",
         roles=roles,
         cls=net.class_with_roles(person_id, roles),
         touches=net.touch_count(person_id),
-        last_met=_last_met(net, person_id, event_id),
+        last_met=_last_met(net, person_id, event_id) if known else None,
         headline=person.get("headline"),
         company=person.get("company"),
         position=person.get("position"),
         profile_url=person.get("profile_url"),
         can_message=person.get("can_message"),
         mutual=_mutual(net, person_id, event_id) if any(r in HOST_ROLES for r in roles) else [],
-        known=net.known(person_id, event_id),
+        known=known,
     )
 
 

@@ -178,7 +178,9 @@ class _Row:
     def name_text(self) -> str | None:
         """The visible name: `p.font-medium` (today's rows), `.groupMember-name` (2017-2021)."""
         for tag in self.tags:
-            if "class" not in tag.attrs:
+            written = tag.attrs.get("class")
+            # A substring test first: most of a row's tags name neither class.
+            if not written or ("groupMember-name" not in written and "font-medium" not in written):
                 continue
             words = classes(tag)
             if "groupMember-name" in words or (tag.name == "p" and "font-medium" in words):

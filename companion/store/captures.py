@@ -234,9 +234,18 @@ def _attend(db: TinyDB, saved: Saved, pairs: list[tuple[int, str]], event_id: in
 def _record_seen(db: TinyDB, person_ids: list[int], event_id: int, day: str | None) -> None:
     """A "seen at" touch for each person the first time a capture shows them at an event:
     seeing someone at several events counts toward the eight interactions."""
-    db.table("interactions").insert_multiple(
-        {"person_id": pid, "kind": "seen_at", "date": day, "event_id": event_id, "note": ""}
-        for pid in dict.fromkeys(person_ids)
+    table: FastTable = db.table("interactions")  # type: ignore[assignment]
+    table.put_new(
+        {
+            table.next_id(): {
+                "person_id": pid,
+                "kind": "seen_at",
+                "date": day,
+                "event_id": event_id,
+                "note": "",
+            }
+            for pid in dict.fromkeys(person_ids)
+        }
     )
 
 

@@ -90,7 +90,11 @@ class Worker:
 
 
 class Pool:
-    """A few workers shared by every request thread; a thread waits for a free one."""
+    """A few workers shared by every request thread; a thread waits for a free one.
+
+    Taken in turn (first in, first out): a worker frees the page it just read after
+    answering, so a capture sent right after another goes to the worker that is done.
+    """
 
     def __init__(
         self,
@@ -101,7 +105,7 @@ class Pool:
         preload: Sequence[str] = (),
     ):
         self.seconds = seconds
-        self._idle: queue.LifoQueue[Worker] = queue.LifoQueue()
+        self._idle: queue.Queue[Worker] = queue.Queue()
         for _ in range(size):
             self._idle.put(Worker(function, memory, preload))
 

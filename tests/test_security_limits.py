@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import resource
 import threading
 from collections.abc import Iterator
@@ -44,6 +45,14 @@ def test_a_parse_that_wants_too_much_memory_fails_with_a_sentence():
 def test_workers_run_under_the_configured_memory_limit():
     pool = isolation.Pool(resource.getrlimit, 1, seconds=60, memory=700 * MiB)
     assert pool.call(resource.RLIMIT_AS) == (700 * MiB, 700 * MiB)
+
+
+def test_captures_in_a_row_go_to_the_workers_in_turn():
+    # A worker frees the page it read after answering: the next capture goes to the other.
+    pool = isolation.Pool(os.getpid, 2, seconds=60, memory=config.PARSE_MEMORY_BYTES)
+    first, second, third = pool.call(), pool.call(), pool.call()
+    assert first != second
+    assert third == first
 
 
 def test_a_parser_bug_is_an_unexpected_error_carrying_its_trace():

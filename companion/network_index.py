@@ -11,6 +11,7 @@ every document doubled the memory a large network takes): nothing may change the
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -34,6 +35,8 @@ Docs = tuple[tuple[int, ...], tuple[Doc, ...]]
 _Changed = tuple[set[int], dict[int, list[tuple[int, Doc]]]]
 # In the employer index: (casefolded text, _COMPANY or _HEADLINE, person id).
 Employer = tuple[str, int, int]
+# Edits to the employer index not made yet: (earlier edits, entries gone, entries come).
+_Edits = tuple[Any, list[Employer], list[Employer]] | None
 # The tables a Network reads; a change elsewhere (captures, merges, pairing) leaves it be.
 _TABLES = ("people", "events", "attendances", "interactions", "settings")
 _UNSET: Any = object()
@@ -134,6 +137,10 @@ class Network:
         # Every person's company and the text after each " at " in their headline, sorted:
         # who works at a sponsor, found by bisection. Built when first asked, then kept.
         self._employers: list[Employer] | None = None
+        # What writes took out of it and put in since it was last brought up to date: a
+        # company asked about before is answered from `_working`, so a write need not move
+        # a list of 50,000 entries; a company asked about for the first time moves it once.
+        self._employer_edits: _Edits = None
         self._working: dict[str, frozenset[int]] = {}  # by company asked about
         self._books: _Books | None = _Books()
         # Everyone in each sort's order, and everyone's next step by date: made on first use
@@ -336,7 +343,7 @@ class Network:
                     gone += old.employers
                     came += new.employers
         if gone or came:
-            _reindex_employers(self, gone, came)
+            self._employer_edits = (self._employer_edits, gone, came)
         # Who works where, for the companies asked about: moved on by the people touched
         # (a sponsor may employ thousands of your contacts; a capture touches a few).
         self._working = {
@@ -570,9 +577,13 @@ class Network:
                 rec.employers = _employer_keys(rec.doc, pid)
                 came += rec.employers
             self._employers = sorted(came)
+            self._employer_edits = None
             self._working = {}  # answers kept belong with an index: this one is new
         found = self._working.get(company)
         if found is None:
+            if self._employer_edits is not None:
+                self._employers = _edited(self._employers, *_net_edits(self._employer_edits))
+                self._employer_edits = None
             keys, at = self._employers, bisect_left(self._employers, (company,))
             matching = set()
             while at < len(keys) and keys[at][0].startswith(company):
@@ -687,11 +698,15 @@ def _names(entry: Employer, company: str) -> bool:
     return text == company or (kind == _HEADLINE and text.startswith(company))
 
 
-def _reindex_employers(net: Network, gone: list[Employer], came: list[Employer]) -> None:
-    """Move the employer index on by what left and what came, in a copy (older snapshots
-    keep theirs)."""
-    assert net._employers is not None
-    net._employers = _edited(net._employers, gone, came)
+def _net_edits(edits: _Edits) -> tuple[list[Employer], list[Employer]]:
+    """What a chain of edits took out and put in, all told (an entry put in by one write
+    and taken out by a later one is in neither)."""
+    count: Counter[Employer] = Counter()
+    while edits is not None:
+        edits, gone, came = edits
+        count.update(came)
+        count.subtract(gone)
+    return [e for e, n in count.items() if n < 0], [e for e, n in count.items() if n > 0]
 
 
 _NOBODY = _Person(None, ((), ()), ((), ()))

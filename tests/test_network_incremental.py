@@ -185,6 +185,24 @@ def test_large_captures_move_every_kept_list_as_one_read_whole(tmp_path):
         assert len(kept.working_at(headline.split(" at ")[1].casefold())) >= 150
 
 
+def test_a_company_first_asked_about_after_writes_is_answered_as_one_read_whole(tmp_path):
+    store = Store(tmp_path)
+    seeded = seed(store)
+    assert loaded(store).working_at("brightwater")  # the employer index is made
+    # Writes move only the companies asked about; the index itself waits for a new one.
+    for write in (_sponsored_capture, _edited, _removed):
+        with store.transaction() as db:
+            write(db, seeded)
+    with store.transaction() as db:
+        _crowd(db, "Engineer at Northwind")
+    with store.transaction() as db:
+        _crowd(db, "Analyst at Harbor Analytics")  # the crowd leaves Northwind
+    kept, fresh = loaded(store), from_scratch(store)
+    for company in ("northwind", "harbor analytics", "brightwater", "nobody inc"):
+        assert kept.working_at(company) == fresh.working_at(company)
+    assert len(kept.working_at("harbor analytics")) == 150
+
+
 def test_unmerge_and_writes_in_a_row_without_reads_between(tmp_path):
     store = Store(tmp_path)
     seeded = seed(store)

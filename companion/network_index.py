@@ -141,7 +141,7 @@ class Network:
         # company asked about before is answered from `_working`, so a write need not move
         # a list of 50,000 entries; a company asked about for the first time moves it once.
         self._employer_edits: _Edits = None
-        self._working: dict[str, frozenset[int]] = {}  # by company asked about
+        self._working: dict[str, list[tuple[str, int]]] = {}  # `staff`, by company asked
         self._books: _Books | None = _Books()
         # Everyone in each sort's order, and everyone's next step by date: made on first use
         # in a snapshot, from the previous snapshot's list and the entries of the people
@@ -346,11 +346,17 @@ class Network:
             self._employer_edits = (self._employer_edits, gone, came)
         # Who works where, for the companies asked about: moved on by the people touched
         # (a sponsor may employ thousands of your contacts; a capture touches a few).
-        self._working = {
-            company: (found - touched) | {p for p in touched if self._works_at(p, company)}
-            for company, found in self._working.items()
-            if self._employers is not None
-        }
+        if self._employers is not None:
+            self._working = {
+                company: _edited(
+                    staff,
+                    [entry for entry in staff if entry[1] in touched],
+                    [self._staff_entry(p) for p in touched if self._works_at(p, company)],
+                )
+                for company, staff in self._working.items()
+            }
+        else:
+            self._working = {}
         self._bases, self._lists, self._joined = bases, {}, {}
 
     def _reindex_events(self, events: set[int], touched: set[int]) -> None:
@@ -568,9 +574,16 @@ class Network:
     def _works_at(self, person_id: int, company: str) -> bool:
         return any(_names(entry, company) for entry in self._person(person_id).employers)
 
+    def _staff_entry(self, person_id: int) -> tuple[str, int]:
+        return ((self.people.get(person_id) or {}).get("name") or "", person_id)
+
     def working_at(self, company: str) -> list[int]:
         """The people whose company is `company` (casefolded) or whose headline says they
         work there (" at Company", "@ Company"), by id."""
+        return sorted(pid for _, pid in self.staff(company))
+
+    def staff(self, company: str) -> list[tuple[str, int]]:
+        """(name, id) of the people working at `company` (see `working_at`), by name."""
         if self._employers is None:
             came = []
             for pid, rec in self._persons.items():
@@ -590,8 +603,8 @@ class Network:
                 if _names(keys[at], company):
                     matching.add(keys[at][2])
                 at += 1
-            found = self._working[company] = frozenset(matching)
-        return sorted(found)
+            found = self._working[company] = sorted(map(self._staff_entry, matching))
+        return found
 
 
 def group_name(event: Doc) -> str | None:

@@ -7,7 +7,6 @@ so nothing here reads the clock and tests can fix the date.
 
 from __future__ import annotations
 
-import heapq
 from bisect import bisect_right
 from datetime import date, tzinfo
 from itertools import chain
@@ -279,9 +278,8 @@ def _colleagues(net: Network, event: dict[str, Any]) -> dict[str, Colleagues]:
     first few names in alphabetical order, and how many in all."""
     found: dict[str, Colleagues] = {}
     for sponsor in event.get("sponsors") or []:
-        ids = net.working_at(sponsor.casefold())
-        names = (net.people[pid].get("name") or "" for pid in ids)
-        found[sponsor] = (heapq.nsmallest(NAMES_SHOWN, names), len(ids))
+        staff = net.staff(sponsor.casefold())
+        found[sponsor] = ([name for name, _ in staff[:NAMES_SHOWN]], len(staff))
     return found
 
 

@@ -54,6 +54,7 @@ def answers(net: networking.Network) -> dict[str, Any]:
         "groups": networking.groups(net),
         "settings": net.settings,
         "colleagues": {s: net.working_at(s.casefold()) for s in SPONSORS},
+        "staff": {s: net.staff(s.casefold()) for s in SPONSORS},
     }
 
 

@@ -204,6 +204,21 @@ def test_a_company_first_asked_about_after_writes_is_answered_as_one_read_whole(
     assert len(kept.working_at("harbor analytics")) == 150
 
 
+def test_a_snapshot_no_request_holds_is_moved_on_in_place_one_held_is_left_as_it_was(tmp_path):
+    store = Store(tmp_path)
+    seeded = seed(store)
+    people = loaded(store).people  # the map only: nobody holds the snapshot
+    with store.transaction() as db:
+        _sponsored_capture(db, seeded)
+    assert loaded(store).people is people  # moved on in place, not copied
+    held = loaded(store)  # a request reading it
+    with store.transaction() as db:
+        _removed(db, seeded)
+    after = loaded(store)
+    assert seeded.hostile in held.people and seeded.hostile not in after.people
+    assert answers(after) == answers(from_scratch(store))
+
+
 def test_unmerge_and_writes_in_a_row_without_reads_between(tmp_path):
     store = Store(tmp_path)
     seeded = seed(store)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from companion import isolation
 from companion.server import in_background
 from companion.store.storage import AtomicJSONStorage
 
@@ -51,7 +52,9 @@ class Client:
 
 @contextmanager
 def served(data_dir: Path) -> Iterator[Client]:
-    """The companion on a free 127.0.0.1 port in this process (waitress, as `hallway serve`)."""
+    """The companion on a free 127.0.0.1 port in this process (waitress, as `hallway serve`),
+    its parse workers started first, as `hallway serve` starts them."""
+    isolation.pool().warm()
     with in_background(data_dir) as (app, server):
         client = Client(server.effective_port, app.config["HALLWAY_TOKEN"])
         try:

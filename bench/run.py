@@ -60,7 +60,7 @@ class Config:
     series_seconds: float = 60
 
 
-FULL = Config("full", (1_000, 10_000, 50_000), (100, 1_000, 5_000), 15, 5, 15, 1_000, 5)
+FULL = Config("full", (1_000, 10_000, 50_000), (100, 1_000, 5_000), 25, 5, 15, 1_000, 5)
 QUICK = Config("quick", (500, 5_000), (100, 1_000), 5, 2, 7, 500, 2)
 TINY = Config("tiny", (40,), (12,), 2, 1, 2, 40, 1, series_rows=12)
 

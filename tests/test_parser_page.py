@@ -1,10 +1,39 @@
-"""Page.select_one: the raw-text shortcut never changes what CSS matching finds."""
+"""The page's tree, and Page.select_one: the shortcuts never change what is found."""
 
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup, Tag
 
 from companion.parsers.page import Page
+from tests.conftest import FIXTURES, REAL_PAGES
+
+NAMESPACED = (
+    '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:og="http://ogp.me/ns#"><head>'
+    '<meta property="og:title" content="Evening"></head><body><p xml:lang="fr">Salut</p>'
+    '<svg xmlns:xlink="http://www.w3.org/1999/xlink"><use xlink:href="#i"/><title>Host</title>'
+    '</svg><fb:like href="x"></fb:like><math><mi>x</mi></math><div a="1" a="2">t<br>u</div>'
+    "<table><tr><td>1<td>2</table><p>unclosed <b>bold</p></body></html>"
+)
+
+
+def _pages() -> list[str]:
+    found = sorted(FIXTURES.glob("*.html")) + sorted(REAL_PAGES.rglob("*.html"))
+    return [NAMESPACED, *(p.read_text(encoding="utf-8", errors="replace") for p in found)]
+
+
+@pytest.mark.parametrize("html", _pages(), ids=lambda h: str(len(h)))
+def test_the_page_tree_is_the_one_beautifulsoups_lxml_builder_makes(html):
+    # Hallway's builder skips namespace bookkeeping that lxml's HTML parser never needs.
+    ours = Page(html).soup
+    theirs = BeautifulSoup(html, "lxml", multi_valued_attributes=None)
+    assert str(ours) == str(theirs)
+    described = [
+        [(t.name, t.prefix, t.namespace, t.attrs) for t in soup.descendants if isinstance(t, Tag)]
+        for soup in (ours, theirs)
+    ]
+    assert described[0] == described[1]
+
 
 HTML = """<main><h1 class="title">Graphs</h1>
 <ul><li data-tid="roster-item-7"><span class="name">Wren</span></li></ul>

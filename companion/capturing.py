@@ -17,6 +17,8 @@ from companion.model import Capture
 from companion.store import Store, network
 from companion.store.captures import Saved, save_capture
 
+BRIEF_FIELDS = ("name", "headline", "profile_url", "photo_url")
+
 
 class BadCapture(ValueError):
     """The request itself is malformed; the message is one plain sentence."""
@@ -65,9 +67,9 @@ def capture(store: Store, request: CaptureRequest) -> dict[str, Any]:
         event = network.event(db, saved.event_id) if saved.event_id else None
         net = networking.Network.load(db)
     # Known by the method's rule: being "seen_at" this very event does not count.
-    known = [_stored(net, pid) for pid in saved.known if net.known(pid, saved.event_id)]
+    known = [pid for pid in saved.known if net.known(pid, saved.event_id)]
     hosts = [
-        {**_stored(net, pid), "role": role}
+        (pid, role)
         for pid, role in saved.people
         if role in {"host", "organizer", "speaker"} and pid in net.people
     ]
@@ -80,15 +82,15 @@ def capture(store: Store, request: CaptureRequest) -> dict[str, Any]:
         "event": event,
         "people_added": saved.added,
         "people_updated": saved.updated,
-        "known_people": [_brief(p) for p in known],
+        "known_people": [_brief(pid, net.people.get(pid, {})) for pid in known],
         "prep_notes": networking.event_prep(net, event["id"]) if event else [],
         "suggestions": [
             {
-                "person": _brief(p),
-                "role": p["role"],
-                "notes": networking.person_notes(net, p["id"], event["id"]),
+                "person": _brief(pid, net.people[pid]),
+                "role": role,
+                "notes": networking.person_notes(net, pid, event["id"]),
             }
-            for p in hosts
+            for pid, role in hosts
         ]
         if event
         else [],
@@ -101,7 +103,7 @@ def _listing_reply(store: Store, parsed: Capture, saved: Saved) -> dict[str, Any
     """A group or listing page: its events are kept as candidates to pick from."""
     with store.reading() as db:
         events = [network.event(db, event_id) for event_id in saved.event_ids]
-        known = [network.person(db, person_id) or {} for person_id in saved.known]
+        known = [_brief(pid, network.person(db, pid) or {}) for pid in saved.known]
     return {
         "kind": "listing",
         "when": None,
@@ -110,7 +112,7 @@ def _listing_reply(store: Store, parsed: Capture, saved: Saved) -> dict[str, Any
         "events": events,
         "people_added": saved.added,
         "people_updated": saved.updated,
-        "known_people": [_brief(p) for p in known],
+        "known_people": known,
         "prep_notes": [],
         "suggestions": [],
         "warnings": parsed.warnings,
@@ -118,12 +120,9 @@ def _listing_reply(store: Store, parsed: Capture, saved: Saved) -> dict[str, Any
     }
 
 
-def _stored(net: networking.Network, person_id: int) -> dict[str, Any]:
-    return {"id": person_id, **net.people.get(person_id, {})}
-
-
-def _brief(person: dict[str, Any]) -> dict[str, Any]:
-    return {k: person.get(k) for k in ("id", "name", "headline", "profile_url", "photo_url")}
+def _brief(person_id: int, person: dict[str, Any]) -> dict[str, Any]:
+    """What the popup shows of a person (read from the stored document, not copied whole)."""
+    return {"id": person_id, **{k: person.get(k) for k in BRIEF_FIELDS}}
 
 
 def _optional_str(body: dict[str, Any], key: str) -> str | None:

@@ -72,15 +72,15 @@ def save_capture(db: TinyDB, capture: Capture, capture_id: str | None, at: str) 
         if event is capture.event:
             saved.event_id = event_id
             people += capture.people
-        placed = _save_people(db, saved, people, capture.platform, key, at)
-        newly_here = _attend(db, saved, [(i, p.role) for i, p in placed], event_id)
+        placed, roles = _save_people(db, saved, people, capture.platform, key, at, event_id)
+        newly_here = _attend(db, saved, [(i, p.role) for i, p in placed], event_id, roles)
         if event is capture.event:
             askers = {p.platform_id or p.name: i for i, p in placed if p.role == "asked_question"}
             _note_questions(db, capture, askers, event_id)
             _record_seen(db, newly_here, event_id, _day(event.start) or _day(at))
     if capture.event is None:
         first_key = event_key(events[0], capture.platform)
-        placed = _save_people(db, saved, capture.people, capture.platform, first_key, at)
+        placed, _ = _save_people(db, saved, capture.people, capture.platform, first_key, at)
         saved.people += [(i, p.role) for i, p in placed]
     if capture_id:
         db.table("captures").insert(
@@ -106,13 +106,20 @@ def _upsert_event(
 
 
 def _save_people(
-    db: TinyDB, saved: Saved, people: list[Person], platform: str, ekey: str, at: str
-) -> list[tuple[int, Person]]:
-    """Each person with their id (the same person twice in a page is one id)."""
-    batch = _People(db, saved)
+    db: TinyDB,
+    saved: Saved,
+    people: list[Person],
+    platform: str,
+    ekey: str,
+    at: str,
+    event_id: int | None = None,
+) -> tuple[list[tuple[int, Person]], dict[int, set[str]]]:
+    """Each person with their id (the same person twice in a page is one id), and the roles
+    the people already stored had at `event_id`."""
+    batch = _People(db, saved, event_id)
     placed = [(batch.save(p, person_keys(p, platform, ekey), at), p) for p in people]
     batch.write()
-    return placed
+    return placed, batch.roles
 
 
 class _People:
@@ -120,11 +127,13 @@ class _People:
     (those new to the store) and one update (those whose captured facts changed): a change
     per row made a 1,000-row page a thousand journal records and lookup updates."""
 
-    def __init__(self, db: TinyDB, saved: Saved):
+    def __init__(self, db: TinyDB, saved: Saved, event_id: int | None):
         self.table: FastTable = db.table("people")  # type: ignore[assignment]
-        self.db, self.saved = db, saved
+        self.saved, self.event_id = saved, event_id
         self.index = indexes.of(db)
         self.stored = raw(db, "people")
+        self.attendances = raw(db, "attendances")
+        self.roles: dict[int, set[str]] = {}  # a stored person's roles at the event
         self.new: dict[int, Doc] = {}  # by the id each will have
         self.changes: dict[int, Doc] = {}  # stored person id -> fields to change
         self.claimed: dict[str, int] = {}  # identity keys given out since the lookups
@@ -141,10 +150,13 @@ class _People:
         if person_id in self.new:
             self.new[person_id].update(self._changes(person_id, self.new[person_id], facts, keys))
             return person_id
-        stored = {**self.stored[str(person_id)], **self.changes.get(person_id, {})}
+        stored = self.stored[str(person_id)]
+        if pending := self.changes.get(person_id):
+            stored = {**stored, **pending}
         if changes := self._changes(person_id, stored, facts, keys):
             self.changes.setdefault(person_id, {}).update(changes)
-        self._note_known(person_id)
+        if person_id not in self.roles:
+            self._read_history(person_id)
         return person_id
 
     def write(self) -> None:
@@ -178,10 +190,16 @@ class _People:
             self.claimed.update(dict.fromkeys(new_keys, person_id))
         return changes
 
-    def _note_known(self, person_id: int) -> None:
-        """Known means: met at another event, or the user logged something with them."""
-        attended = self.index.attended(self.db, person_id)
-        elsewhere = any(e != self.saved.event_id for e, _ in attended)
+    def _read_history(self, person_id: int) -> None:
+        """From one look at their attendances: their roles at the event, and whether you
+        knew them (met at another event, or you logged something with them)."""
+        here = self.roles[person_id] = set()
+        elsewhere = False
+        for doc_id in self.index.attendances.ids.get(person_id, ()):
+            attendance = self.attendances[str(doc_id)]
+            if attendance["event_id"] == self.event_id:
+                here.add(attendance["role"])
+            elsewhere = elsewhere or attendance["event_id"] != self.saved.event_id
         known_before = elsewhere or person_id in self.index.touches.ids
         if known_before and person_id not in self.saved.new and person_id not in self.saved.known:
             self.saved.known.append(person_id)
@@ -210,20 +228,25 @@ def _note_questions(db: TinyDB, capture: Capture, askers: dict[str, int], event_
     db.table("attendances").update_each(changes)  # type: ignore[attr-defined]
 
 
-def _attend(db: TinyDB, saved: Saved, pairs: list[tuple[int, str]], event_id: int) -> list[int]:
+def _attend(
+    db: TinyDB,
+    saved: Saved,
+    pairs: list[tuple[int, str]],
+    event_id: int,
+    stored_roles: dict[int, set[str]],
+) -> list[int]:
     """Store each attendance once; the people for whom it is their first role at this event."""
-    index = indexes.of(db)
-    roles: dict[int, set[tuple[int, str]]] = {}
+    roles: dict[int, set[str]] = {}
     added: list[Doc] = []
     newly_here: list[int] = []
     for person_id, role in pairs:
         theirs = roles.get(person_id)
         if theirs is None:
-            theirs = roles[person_id] = index.attended(db, person_id)
-        if all(e != event_id for e, _ in theirs):
+            theirs = roles[person_id] = set(stored_roles.get(person_id, ()))
+        if not theirs:
             newly_here.append(person_id)
-        if (event_id, role) not in theirs:
-            theirs.add((event_id, role))
+        if role not in theirs:
+            theirs.add(role)
             added.append({"person_id": person_id, "event_id": event_id, "role": role})
         saved.people.append((person_id, role))
     table: FastTable = db.table("attendances")  # type: ignore[assignment]

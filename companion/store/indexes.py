@@ -99,14 +99,6 @@ class CaptureIndexes:
         self.generation = storage.generation
         return self
 
-    def attended(self, db: TinyDB, person_id: int) -> set[tuple[int, str]]:
-        """(event id, role) of each of the person's attendances."""
-        docs = raw(db, "attendances")
-        return {
-            (docs[str(a)]["event_id"], docs[str(a)]["role"])
-            for a in self.attendances.ids.get(person_id, ())
-        }
-
 
 _KEPT: WeakKeyDictionary[AtomicJSONStorage, CaptureIndexes] = WeakKeyDictionary()
 

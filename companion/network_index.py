@@ -118,6 +118,31 @@ class _Books:
             self.logged_at.setdefault(doc.get("event_id"), set()).add(iid)
 
 
+@dataclass(frozen=True)
+class _Staff:
+    """The people working at one company, (name, id) by name, and each one's entry by id."""
+
+    entries: list[tuple[str, int]]
+    by_id: dict[int, tuple[str, int]]
+
+    @classmethod
+    def of(cls, entries: Iterable[tuple[str, int]]) -> _Staff:
+        ordered = sorted(entries)
+        return cls(ordered, {entry[1]: entry for entry in ordered})
+
+    def moved_on(self, touched: set[int], now: list[tuple[str, int]]) -> _Staff:
+        """With the entries of the people touched as they are `now` (this one, when none of
+        them worked there or does: most writes, at a large sponsor)."""
+        gone = [self.by_id[p] for p in touched if p in self.by_id]
+        if not gone and not now:
+            return self
+        by_id = dict(self.by_id)
+        for entry in gone:
+            del by_id[entry[1]]
+        by_id.update((entry[1], entry) for entry in now)
+        return _Staff(_edited(self.entries, gone, now), by_id)
+
+
 # The newest Network of each storage.
 _LATEST: WeakKeyDictionary[Any, Network] = WeakKeyDictionary()
 # References to the newest Network when no request holds it: the cache's, `load`'s own
@@ -145,7 +170,7 @@ class Network:
         # company asked about before is answered from `_working`, so a write need not move
         # a list of 50,000 entries; a company asked about for the first time moves it once.
         self._employer_edits: _Edits = None
-        self._working: dict[str, list[tuple[str, int]]] = {}  # `staff`, by company asked
+        self._working: dict[str, _Staff] = {}  # by company asked about
         self._books: _Books | None = _Books()
         # Everyone in each sort's order, and everyone's next step by date: made on first use
         # in a snapshot, from the previous snapshot's list and the entries of the people
@@ -361,10 +386,8 @@ class Network:
         # (a sponsor may employ thousands of your contacts; a capture touches a few).
         if self._employers is not None:
             self._working = {
-                company: _edited(
-                    staff,
-                    [entry for entry in staff if entry[1] in touched],
-                    [self._staff_entry(p) for p in touched if self._works_at(p, company)],
+                company: staff.moved_on(
+                    touched, [self._staff_entry(p) for p in touched if self._works_at(p, company)]
                 )
                 for company, staff in self._working.items()
             }
@@ -596,7 +619,8 @@ class Network:
         return sorted(pid for _, pid in self.staff(company))
 
     def staff(self, company: str) -> list[tuple[str, int]]:
-        """(name, id) of the people working at `company` (see `working_at`), by name."""
+        """(name, id) of the people working at `company` (see `working_at`), by name: kept
+        for the next snapshot, so read it, never change it."""
         if self._employers is None:
             came = []
             for pid, rec in self._persons.items():
@@ -616,8 +640,8 @@ class Network:
                 if _names(keys[at], company):
                     matching.add(keys[at][2])
                 at += 1
-            found = self._working[company] = sorted(map(self._staff_entry, matching))
-        return found
+            found = self._working[company] = _Staff.of(map(self._staff_entry, matching))
+        return found.entries
 
 
 def group_name(event: Doc) -> str | None:

@@ -62,7 +62,7 @@ class Config:
 
 FULL = Config("full", (1_000, 10_000, 50_000), (100, 1_000, 5_000), 25, 5, 15, 1_000, 5)
 QUICK = Config("quick", (500, 5_000), (100, 1_000), 5, 2, 7, 500, 2)
-TINY = Config("tiny", (40,), (12,), 2, 1, 2, 40, 1, series_rows=12)
+TINY = Config("tiny", (40, 60), (12,), 2, 1, 2, 40, 1, series_rows=12)
 
 
 def run(config: Config, work: Path) -> dict[str, Any]:

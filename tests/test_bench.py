@@ -76,6 +76,11 @@ def test_tiny_benchmark_runs_and_writes_its_results(tmp_path: Path):
         assert series["writes_per_capture"] == [1] * series["capture"]["n"]
         assert series["capture"]["median_ms"] > 0
     assert {s["shape"] for s in results["capture_by_page_size"]} == {"page", "scrolled"}
+    # Every store size captured into as often, in turn: the growth verdict compares them.
+    by_size = {s["people"]: s["capture"]["n"] for s in results["capture_by_store_size"]}
+    assert by_size == {40: 2, 60: 2}
+    growth = next(b for b in results["budgets"] if b["name"].startswith("capture cost growth"))
+    assert growth["met"] in (True, False)
     assert all(s["bare_soup"]["median_ms"] > 0 for s in results["capture_by_page_size"])
     endpoints = results["reads"][0]["endpoints"]
     assert endpoints["events list (GET /api/events)"]["available"] is True

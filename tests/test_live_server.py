@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import urllib.error
 import urllib.request
 
+from companion import server
 from tests.conftest import fixture_text
 
 
@@ -51,3 +53,9 @@ def test_http_errors_are_json_sentences(live_server):
     port = base.rsplit(":", 1)[1]
     status, reply = request(f"{base}/api/health", host=f"attacker.example:{port}")
     assert status == 421
+
+
+def test_the_server_collects_young_garbage_rarely(live_server):
+    # It holds the whole network in memory: at the default threshold (700) a capture into
+    # 50,000 people ran a dozen young collections, each walking the maps the write had made.
+    assert gc.get_threshold()[0] == server.GC_YOUNG_THRESHOLD > 700

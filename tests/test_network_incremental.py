@@ -68,15 +68,19 @@ def from_scratch(store: Store) -> networking.Network:
     return loaded(Store(store.path.parent))
 
 
-def _sponsored_capture(db: TinyDB, s: Seeded) -> None:
-    event = Event(
-        "Sponsored Night",
-        url="https://www.meetup.com/lakeside-data-science/events/600777/",
-        platform_id="600777",
-        start="2025-06-20T18:30:00-07:00",
+def _sponsored_event(title: str, number: int, day: str) -> Event:
+    return Event(
+        title,
+        url=f"https://www.meetup.com/lakeside-data-science/events/{number}/",
+        platform_id=str(number),
+        start=f"{day}T18:30:00-07:00",
         group=GROUP,
         sponsors=SPONSORS,
     )
+
+
+def _sponsored_capture(db: TinyDB, s: Seeded) -> None:
+    event = _sponsored_event("Sponsored Night", 600777, "2025-06-20")
     event.hosts = [meetup_member("81001", "Ada Quillfeather", "host")]
     people = [
         # Pavel moves: his headline names another employer now.
@@ -161,14 +165,7 @@ def test_after_each_write_the_kept_network_answers_as_one_read_whole(tmp_path, w
 
 def _crowd(db: TinyDB, headline: str) -> None:
     """A large attendee list: more people than the kept lists move one by one."""
-    event = Event(
-        "Crowded Night",
-        url="https://www.meetup.com/lakeside-data-science/events/600999/",
-        platform_id="600999",
-        start="2025-06-28T18:30:00-07:00",
-        group=GROUP,
-        sponsors=SPONSORS,
-    )
+    event = _sponsored_event("Crowded Night", 600999, "2025-06-28")
     crowd = [meetup_member(str(90000 + n), f"Guest {n:03d}", headline=headline) for n in range(150)]
     save_capture(db, Capture("attendees", "meetup", event=event, people=crowd), None, "x")
 

@@ -613,14 +613,10 @@ class Network:
     def _staff_entry(self, person_id: int) -> tuple[str, int]:
         return ((self.people.get(person_id) or {}).get("name") or "", person_id)
 
-    def working_at(self, company: str) -> list[int]:
-        """The people whose company is `company` (casefolded) or whose headline says they
-        work there (" at Company", "@ Company"), by id."""
-        return sorted(pid for _, pid in self.staff(company))
-
     def staff(self, company: str) -> list[tuple[str, int]]:
-        """(name, id) of the people working at `company` (see `working_at`), by name: kept
-        for the next snapshot, so read it, never change it."""
+        """(name, id), by name, of the people whose company is `company` (casefolded) or
+        whose headline says they work there (" at Company", "@ Company"). Kept for the next
+        snapshot: read it, never change it."""
         if self._employers is None:
             came = []
             for pid, rec in self._persons.items():

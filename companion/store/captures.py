@@ -14,7 +14,7 @@ from tinydb import TinyDB
 
 from companion.model import Capture, Event, Person
 from companion.store import indexes
-from companion.store.db import FastTable, raw
+from companion.store.db import fast_table, raw
 from companion.store.identity import abbreviates, event_key, person_keys, url_keys
 from companion.store.indexes import CaptureIndexes
 from companion.store.schema import PERSON_DEFAULTS
@@ -72,15 +72,16 @@ def save_capture(db: TinyDB, capture: Capture, capture_id: str | None, at: str) 
         if event is capture.event:
             saved.event_id = event_id
             people += capture.people
-        placed, roles = _save_people(db, saved, people, capture.platform, key, at, event_id)
-        newly_here = _attend(db, saved, [(i, p.role) for i, p in placed], event_id, roles)
+        batch = _People(db, saved, event_id)
+        placed = batch.save(people, capture.platform, key, at)
+        newly_here = batch.attend(placed)
         if event is capture.event:
             askers = {p.platform_id or p.name: i for i, p in placed if p.role == "asked_question"}
             _note_questions(db, capture, askers, event_id)
             _record_seen(db, newly_here, event_id, _day(event.start) or _day(at))
     if capture.event is None:
         first_key = event_key(events[0], capture.platform)
-        placed, _ = _save_people(db, saved, capture.people, capture.platform, first_key, at)
+        placed = _People(db, saved, None).save(capture.people, capture.platform, first_key, at)
         saved.people += [(i, p.role) for i, p in placed]
     if capture_id:
         db.table("captures").insert(
@@ -105,40 +106,58 @@ def _upsert_event(
     return existing
 
 
-def _save_people(
-    db: TinyDB,
-    saved: Saved,
-    people: list[Person],
-    platform: str,
-    ekey: str,
-    at: str,
-    event_id: int | None = None,
-) -> tuple[list[tuple[int, Person]], dict[int, set[str]]]:
-    """Each person with their id (the same person twice in a page is one id), and the roles
-    the people already stored had at `event_id`."""
-    batch = _People(db, saved, event_id)
-    placed = [(batch.save(p, person_keys(p, platform, ekey), at), p) for p in people]
-    batch.write()
-    return placed, batch.roles
-
-
 class _People:
-    """People matched against the store and against each other, then written in one insert
-    (those new to the store) and one update (those whose captured facts changed): a change
-    per row made a 1,000-row page a thousand journal records and lookup updates."""
+    """The people of one event (or of a listing, without an event): matched against the
+    store and against each other, then written in one insert (those new to the store), one
+    update (those whose captured facts changed) and one insert of attendances. A change per
+    row made a 1,000-row page a thousand journal records and lookup updates."""
 
     def __init__(self, db: TinyDB, saved: Saved, event_id: int | None):
-        self.table: FastTable = db.table("people")  # type: ignore[assignment]
+        self.db, self.table = db, fast_table(db, "people")
         self.saved, self.event_id = saved, event_id
         self.index = indexes.of(db)
         self.stored = raw(db, "people")
         self.attendances = raw(db, "attendances")
-        self.roles: dict[int, set[str]] = {}  # a stored person's roles at the event
+        self.roles: dict[int, set[str]] = {}  # each stored person's roles at the event
         self.new: dict[int, Doc] = {}  # by the id each will have
         self.changes: dict[int, Doc] = {}  # stored person id -> fields to change
         self.claimed: dict[str, int] = {}  # identity keys given out since the lookups
 
-    def save(self, person: Person, keys: list[str], at: str) -> int:
+    def save(
+        self, people: list[Person], platform: str, ekey: str, at: str
+    ) -> list[tuple[int, Person]]:
+        """Each person with their id (the same person twice in a page is one id)."""
+        placed = [(self._place(p, person_keys(p, platform, ekey), at), p) for p in people]
+        self.table.put_new(self.new)
+        self.table.update_each(self.changes)
+        self.saved.added += len(self.new)
+        self.saved.updated += len(self.changes)
+        self.saved.new.update(self.new)
+        return placed
+
+    def attend(self, placed: list[tuple[int, Person]]) -> list[int]:
+        """Store each attendance at the event once; the people for whom it is their first
+        role there."""
+        assert self.event_id is not None
+        roles: dict[int, set[str]] = {}
+        added: list[Doc] = []
+        newly_here: list[int] = []
+        for person_id, person in placed:
+            theirs = roles.get(person_id)
+            if theirs is None:
+                theirs = roles[person_id] = set(self.roles.get(person_id, ()))
+            if not theirs:
+                newly_here.append(person_id)
+            if person.role not in theirs:
+                theirs.add(person.role)
+                added.append(
+                    {"person_id": person_id, "event_id": self.event_id, "role": person.role}
+                )
+            self.saved.people.append((person_id, person.role))
+        fast_table(self.db, "attendances").insert_new(added)
+        return newly_here
+
+    def _place(self, person: Person, keys: list[str], at: str) -> int:
         found = ((k, getattr(person, k)) for k in CAPTURED_PERSON_FIELDS)
         facts = {k: v for k, v in found if v is not None}
         person_id = self._find(keys)
@@ -158,13 +177,6 @@ class _People:
         if person_id not in self.roles:
             self._read_history(person_id)
         return person_id
-
-    def write(self) -> None:
-        self.table.put_new(self.new)
-        self.table.update_each(self.changes)
-        self.saved.added += len(self.new)
-        self.saved.updated += len(self.changes)
-        self.saved.new.update(self.new)
 
     def _find(self, keys: list[str]) -> int | None:
         for key in keys:
@@ -225,50 +237,15 @@ def _note_questions(db: TinyDB, capture: Capture, askers: dict[str, int], event_
                 and a.get("question") != wanted
             ):
                 changes[doc_id] = {"question": wanted}
-    db.table("attendances").update_each(changes)  # type: ignore[attr-defined]
-
-
-def _attend(
-    db: TinyDB,
-    saved: Saved,
-    pairs: list[tuple[int, str]],
-    event_id: int,
-    stored_roles: dict[int, set[str]],
-) -> list[int]:
-    """Store each attendance once; the people for whom it is their first role at this event."""
-    roles: dict[int, set[str]] = {}
-    added: list[Doc] = []
-    newly_here: list[int] = []
-    for person_id, role in pairs:
-        theirs = roles.get(person_id)
-        if theirs is None:
-            theirs = roles[person_id] = set(stored_roles.get(person_id, ()))
-        if not theirs:
-            newly_here.append(person_id)
-        if role not in theirs:
-            theirs.add(role)
-            added.append({"person_id": person_id, "event_id": event_id, "role": role})
-        saved.people.append((person_id, role))
-    table: FastTable = db.table("attendances")  # type: ignore[assignment]
-    table.put_new({table.next_id(): doc for doc in added})
-    return newly_here
+    fast_table(db, "attendances").update_each(changes)
 
 
 def _record_seen(db: TinyDB, person_ids: list[int], event_id: int, day: str | None) -> None:
     """A "seen at" touch for each person the first time a capture shows them at an event:
     seeing someone at several events counts toward the eight interactions."""
-    table: FastTable = db.table("interactions")  # type: ignore[assignment]
-    table.put_new(
-        {
-            table.next_id(): {
-                "person_id": pid,
-                "kind": "seen_at",
-                "date": day,
-                "event_id": event_id,
-                "note": "",
-            }
-            for pid in dict.fromkeys(person_ids)
-        }
+    fast_table(db, "interactions").insert_new(
+        {"person_id": pid, "kind": "seen_at", "date": day, "event_id": event_id, "note": ""}
+        for pid in dict.fromkeys(person_ids)
     )
 
 

@@ -130,17 +130,18 @@ class _Staff:
         ordered = sorted(entries)
         return cls(ordered, {entry[1]: entry for entry in ordered})
 
-    def moved_on(self, touched: set[int], now: list[tuple[str, int]]) -> _Staff:
+    def moved_on(self, touched: set[int], now: list[tuple[str, int]], held: bool) -> _Staff:
         """With the entries of the people touched as they are `now` (this one, when none of
-        them worked there or does: most writes, at a large sponsor)."""
+        them worked there or does). Edited in place unless a request `held` it: a large
+        sponsor's staff is thousands of entries, and most captures touch a few of them."""
         gone = [self.by_id[p] for p in touched if p in self.by_id]
         if not gone and not now:
             return self
-        by_id = dict(self.by_id)
+        by_id = dict(self.by_id) if held else self.by_id
         for entry in gone:
             del by_id[entry[1]]
         by_id.update((entry[1], entry) for entry in now)
-        return _Staff(_edited(self.entries, gone, now), by_id)
+        return _Staff(_edited(self.entries, gone, now, in_place=not held), by_id)
 
 
 # The newest Network of each storage.
@@ -217,7 +218,7 @@ class Network:
         books = net._books
         assert books is not None
         net.people = {int(k): doc for k, doc in data.get("people", {}).items()}
-        net._apply_events(data.get("events", {}), [int(k) for k in data.get("events", {})])
+        net._apply_events(data.get("events", {}), [int(k) for k in data.get("events", {})], False)
         net.settings = with_defaults(dict(data.get("settings", {}).get("1") or {}))
         attended: dict[int, list[tuple[int, Doc]]] = {}
         at_event: dict[int, set[int]] = {}
@@ -243,8 +244,9 @@ class Network:
 
     def _updated(self, data: dict[str, Any], changes: dict[str, set[int]], held: bool) -> Network:
         """A new snapshot: this one with the documents in `changes` read again from `data`.
-        Unless a request still `held` this one, its two maps by person are moved on in place
-        rather than copied (50,000 entries each: most of what a small write cost here)."""
+        Unless a request still `held` this one, its maps (by person, by event, by company
+        asked about) are moved on in place rather than copied: two of them hold 50,000
+        entries, and copying them was most of what a small write cost here."""
         net = _copy(self)
         touched: set[int] = set()
         if changes.get("people"):
@@ -266,7 +268,7 @@ class Network:
         stored = data.get("interactions", {})
         touches = net._book_touches(stored, changes.get("interactions") or (), touched)
         if changes.get("events"):
-            net._apply_events(data.get("events", {}), changes["events"])
+            net._apply_events(data.get("events", {}), changes["events"], held)
             books = net._books
             assert books is not None
             for eid in changes["events"]:
@@ -275,7 +277,7 @@ class Network:
         if touched:
             net._renew(touched, attendances, touches, held)
         if moved:
-            net._reindex_events(moved, touched)
+            net._reindex_events(moved, touched, held)
         return net
 
     def _book_attendances(
@@ -342,8 +344,9 @@ class Network:
                     del logged[iid]
                 books.log(iid, mine)
 
-    def _apply_events(self, stored: dict[str, Doc], ids: Iterable[int]) -> None:
-        self.events, self._days = dict(self.events), dict(self._days)
+    def _apply_events(self, stored: dict[str, Doc], ids: Iterable[int], held: bool) -> None:
+        if held:
+            self.events, self._days = dict(self.events), dict(self._days)
         for eid in ids:
             doc = stored.get(str(eid))
             if doc is None:
@@ -387,7 +390,9 @@ class Network:
         if self._employers is not None:
             self._working = {
                 company: staff.moved_on(
-                    touched, [self._staff_entry(p) for p in touched if self._works_at(p, company)]
+                    touched,
+                    [self._staff_entry(p) for p in touched if self._works_at(p, company)],
+                    held,
                 )
                 for company, staff in self._working.items()
             }
@@ -395,14 +400,15 @@ class Network:
             self._working = {}
         self._bases, self._lists, self._joined = bases, {}, {}
 
-    def _reindex_events(self, events: set[int], touched: set[int]) -> None:
+    def _reindex_events(self, events: set[int], touched: set[int], held: bool) -> None:
         """Who is at each of these events now: those not touched stay, the touched are
         there when their new record says so."""
         now: dict[int, set[int]] = {}
         for pid in touched:
             for a in self._person(pid).attended:
                 now.setdefault(a["event_id"], set()).add(pid)
-        self._at_event = dict(self._at_event)
+        if held:
+            self._at_event = dict(self._at_event)
         for eid in events:
             there = {p for p in self._at_event.get(eid, ()) if p not in touched}
             there |= now.get(eid, set())
@@ -669,16 +675,19 @@ def _rebased(
     return rebased
 
 
-def _edited(entries: list[Any], gone: Iterable[Any], came: Iterable[Any]) -> list[Any]:
-    """A copy of a sorted list without the entries gone (anything not a tuple was never in
-    it) and with those that came, still sorted: a few moved by bisection, more by one merge
-    (each insertion shifts the list, and sorting two sorted runs together is linear)."""
+def _edited(
+    entries: list[Any], gone: Iterable[Any], came: Iterable[Any], in_place: bool = False
+) -> list[Any]:
+    """A sorted list without the entries gone (anything not a tuple was never in it) and with
+    those that came, still sorted: a few moved by bisection (in `entries` itself when
+    `in_place`, else in a copy), more by one merge into a new list (each insertion shifts the
+    list, and sorting two sorted runs together is linear)."""
     gone = [entry for entry in gone if isinstance(entry, tuple)]
     came = sorted(came)
     if len(gone) + len(came) > _FEW_EDITS:
         dropped = set(gone)
         return sorted([*(e for e in entries if e not in dropped), *came])
-    kept = list(entries)
+    kept = entries if in_place else list(entries)
     for entry in gone:
         at = bisect_left(kept, entry)
         if at < len(kept) and kept[at] == entry:

@@ -221,6 +221,29 @@ def test_a_snapshot_no_request_holds_is_moved_on_in_place_one_held_is_left_as_it
     assert answers(after) == answers(from_scratch(store))
 
 
+def test_staff_and_event_maps_follow_the_same_rule_in_place_or_copied(tmp_path):
+    store = Store(tmp_path)
+    seeded = seed(store)
+    first = loaded(store)
+    northwind, events = first.staff("northwind"), first.events
+    del first  # nobody holds the snapshot now
+    with store.transaction() as db:
+        _sponsored_capture(db, seeded)  # Wren joins Northwind's staff, a new event comes
+    after = loaded(store)
+    assert after.staff("northwind") is northwind and after.events is events  # edited in place
+    assert "Wren Halvorsen" in [name for name, _ in northwind]
+    held_staff, held_events = after.staff("northwind"), dict(after.events)
+    before = list(held_staff)
+    with store.transaction() as db:  # one more joins: an edit in place, were it allowed
+        event = _sponsored_event("Small Night", 600888, "2025-06-27")
+        newcomer = meetup_member("81300", "Odile Marchetti", headline="Engineer at Northwind")
+        save_capture(db, Capture("attendees", "meetup", event=event, people=[newcomer]), None, "x")
+    latest = loaded(store)
+    assert after.staff("northwind") == before and after.events == held_events  # left as it was
+    assert len(latest.staff("northwind")) == len(before) + 1
+    assert answers(latest) == answers(from_scratch(store))
+
+
 def test_unmerge_and_writes_in_a_row_without_reads_between(tmp_path):
     store = Store(tmp_path)
     seeded = seed(store)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from datetime import date, tzinfo
+from heapq import nsmallest
 from itertools import chain
 from typing import Any
 
@@ -21,7 +22,7 @@ from companion.method.prep import (
     HOST_ROLES,
     NAMES_SHOWN,
     Attendee,
-    Colleagues,
+    Names,
     prep_notes,
     talk_to,
 )
@@ -262,21 +263,26 @@ def _last_met(net: Network, person_id: int, event_id: int) -> str | None:
     return max(dates, default=None)
 
 
-def _mutual(net: Network, person_id: int, event_id: int) -> list[str]:
-    """Saved people you have met who were at another event with this person."""
+def _mutual(net: Network, person_id: int, event_id: int) -> Names:
+    """Saved people you have met who were at another event with this person: those you
+    know best first (the easiest to bring up), and how many in all."""
     elsewhere = [e for e in net.event_ids(person_id) if e != event_id]
     # A host was at many events with many of the same people: one set operation, not a
     # look at each of them.
     others = net.met_people().intersection(chain.from_iterable(map(net.attendees, elsewhere)))
-    return sorted(
-        {net.people[o].get("name") or "" for o in others if o != person_id and o in net.people}
-    )
+    others = [o for o in others if o != person_id and o in net.people]
+    best = nsmallest(NAMES_SHOWN, others, key=lambda o: (-net.touch_count(o), _name(net, o), o))
+    return [_name(net, o) for o in best], len(others)
 
 
-def _colleagues(net: Network, event: dict[str, Any]) -> dict[str, Colleagues]:
+def _name(net: Network, person_id: int) -> str:
+    return net.people[person_id].get("name") or ""
+
+
+def _colleagues(net: Network, event: dict[str, Any]) -> dict[str, Names]:
     """For each sponsor, the saved people (imported connections too) who work there: the
     first few names in alphabetical order, and how many in all."""
-    found: dict[str, Colleagues] = {}
+    found: dict[str, Names] = {}
     for sponsor in event.get("sponsors") or []:
         staff = net.staff(sponsor.casefold())
         found[sponsor] = ([name for name, _ in staff[:NAMES_SHOWN]], len(staff))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from zoneinfo import ZoneInfo
 
+from companion import networking
 from companion.method.prep import (
     Attendee,
     keywords,
@@ -12,6 +14,9 @@ from companion.method.prep import (
     talk_to,
     talk_topic,
 )
+from companion.store import Store
+from companion.store.db import raw
+from tests.stores import event_capture, meetup_member, store_capture
 
 EVENT = {
     "title": "Feature Stores in Practice",
@@ -43,7 +48,7 @@ ROOM = [
         company="Northwind Labs",
         position="Head of ML",
         profile_url="https://www.linkedin.com/in/ada-q/",
-        mutual=["Bo Lindqvist"],
+        mutual=(["Bo Lindqvist"], 1),
     ),
     person(2, "Tomas Verhoeven", "leader", ("organizer",)),
     person(3, "Mara Example", touches=3, last_met="2025-05-08", known=True, can_message=True),
@@ -130,6 +135,37 @@ def test_a_sponsor_employing_many_of_your_contacts_names_a_few_and_counts_the_re
     few = [f"Guest {n:02d}" for n in range(5)]
     items = texts(section("Hosting company", colleagues={"Northwind Labs": (few, 12)}))
     assert "You know Guest 00, Guest 01, Guest 02, Guest 03, Guest 04 and 7 more there" in items
+
+
+def test_a_host_who_knows_many_of_your_contacts_names_the_best_known_and_counts_the_rest():
+    host = person(1, "Ada Quillfeather", "leader", ("host",), mutual=(["Bo", "Cy"], 9))
+    items = texts(section("Host and speakers", room=[host]))
+    assert "People you both know: Bo, Cy and 7 more" in items
+
+
+def test_people_you_both_know_come_from_the_store_best_known_first(tmp_path):
+    store = Store(tmp_path)
+    past = event_capture(1, [meetup_member(str(81000 + n), f"Guest {n}") for n in range(8)])
+    past.event.hosts = [meetup_member("80000", "Ada Quillfeather", "host")]
+    now = event_capture(2)
+    now.event.hosts = past.event.hosts
+    store_capture(store, past)
+    store_capture(store, now)
+    with store.transaction() as db:
+        guests = {p["name"]: pid for pid, p in raw(db, "people").items()}
+        for n in range(8):  # Guest n: n talks
+            for _ in range(n):
+                talked = {"kind": "talked", "date": "2025-06-20", "event_id": None, "note": ""}
+                networking.log_interaction(db, int(guests[f"Guest {n}"]), talked)
+    with store.reading() as db:
+        net = networking.Network.load(db)
+    [current] = [e for e, doc in net.events.items() if doc["title"] == "Evening 2"]
+    sections = {s["title"]: texts(s) for s in networking.event_prep(net, current, UTC)}
+    # Guest 0 was there but never met: not someone you both know.
+    assert (
+        "People you both know: Guest 7, Guest 6, Guest 5, Guest 4, Guest 3 and 2 more"
+        in sections["Host and speakers"]
+    )
 
 
 def test_who_is_coming_shows_known_people_balance_and_messaging():

@@ -24,8 +24,8 @@ HOST_ROLES = ("organizer", "host", "speaker")
 TALK_TO = 6
 MESSAGEABLE_SHOWN = 10
 KEYWORDS = 8
-NAMES_SHOWN = 5  # colleagues named in a prep note; the rest are counted
-Colleagues = tuple[list[str], int]  # a few names, and how many in all
+NAMES_SHOWN = 5  # colleagues, or people you both know, named in a prep note; the rest counted
+Names = tuple[list[str], int]  # a few names, and how many in all
 # People you know at a large event, those you are furthest along with first; the rest counted.
 KNOWN_SHOWN = 10
 
@@ -73,7 +73,8 @@ class Attendee:
     position: str | None = None
     profile_url: str | None = None
     can_message: bool | None = None
-    mutual: list[str] = field(default_factory=list)  # saved people you both know
+    # Saved people you have met who were at other events with them (hosts only).
+    mutual: Names = field(default_factory=lambda: ([], 0))
     known: bool = False  # met before: a touch you logged, or seen at another event
 
     def has(self, roles: tuple[str, ...]) -> bool:
@@ -83,7 +84,7 @@ class Attendee:
 def prep_notes(
     event: dict[str, Any],
     attendees: list[Attendee],
-    colleagues: dict[str, Colleagues] | None = None,
+    colleagues: dict[str, Names] | None = None,
     user_zone: tzinfo | None = None,
 ) -> list[Section]:
     """`colleagues` maps each sponsor to the saved people who work there: a few of their
@@ -143,8 +144,8 @@ def _hosts(hosts: list[Attendee]) -> Section:
         handle = linkedin_handle(host.profile_url)
         if handle:
             items.append(_item(f"LinkedIn: {handle}", host.profile_url))
-        if host.mutual:
-            items.append(_item(f"People you both know: {', '.join(host.mutual)}"))
+        if host.mutual[1]:
+            items.append(_item(f"People you both know: {_some(*host.mutual)}"))
         items.append(_item(f"Search LinkedIn for {host.name}", linkedin_search(host.name)))
         items.append(
             _item(f"Search the web for talks by {host.name}", web_search(f'"{host.name}" talk'))
@@ -212,7 +213,7 @@ def keywords(description: str | None, topics: list[str], limit: int = KEYWORDS) 
     return [spelled[k] for k in (named + repeated)[:limit]]
 
 
-def _company(event: dict[str, Any], colleagues: dict[str, Colleagues]) -> Section:
+def _company(event: dict[str, Any], colleagues: dict[str, Names]) -> Section:
     items = []
     for sponsor in event.get("sponsors") or []:
         items.append(_item(f"Hosting company or sponsor: {sponsor}", web_search(sponsor)))
@@ -229,7 +230,8 @@ def _company(event: dict[str, Any], colleagues: dict[str, Colleagues]) -> Sectio
 
 
 def _some(names: list[str], count: int) -> str:
-    """A few names, and how many more: a large sponsor may employ hundreds of your contacts."""
+    """A few names, and how many more: a large sponsor may employ hundreds of your contacts,
+    and a host who runs a monthly meetup has met most of the people you have."""
     shown = ", ".join(names[:NAMES_SHOWN])
     more = count - len(names[:NAMES_SHOWN])
     return f"{shown} and {more} more" if more > 0 else shown

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bench.measure import ratio_interval
+
 BUDGET_PEOPLE = 50_000
 CAPTURE_MS = 150
 PAGE_ROWS = 1_000
@@ -105,12 +107,13 @@ def _page_budgets(results: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _growth_budget(results: dict[str, Any]) -> dict[str, Any]:
     small, large = growth(results)
-    cost = large["capture"]["median_ms"] / small["capture"]["median_ms"]
+    cost, (low, high) = cost_growth(small, large)
     written = large["bytes_written_per_capture"] / max(1, small["bytes_written_per_capture"])
     return _verdict(
         f"capture cost growth, {small['people']:,} to {large['people']:,} people",
         "grows no faster than the bytes written",
-        f"cost x{cost:.2f}, bytes written x{written:.2f}",
+        f"cost x{cost:.2f} (x{low:.2f} to x{high:.2f} over resampled rounds), "
+        f"bytes written x{written:.2f}",
         cost <= written if small is not large else None,
         f"bytes written per capture: {small['bytes_written_per_capture']:,} and "
         f"{large['bytes_written_per_capture']:,} (a capture appends its own changes)",
@@ -121,6 +124,12 @@ def growth(results: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """The smallest and the largest store-size series."""
     series = sorted(results["capture_by_store_size"], key=lambda s: s["people"])
     return series[0], series[-1]
+
+
+def cost_growth(small: dict[str, Any], large: dict[str, Any]) -> tuple[float, tuple[float, float]]:
+    """The ratio of the two series' median captures, and its 90% bootstrap interval."""
+    cost = large["capture"]["median_ms"] / small["capture"]["median_ms"]
+    return cost, ratio_interval(small["capture_ms"], large["capture_ms"])
 
 
 def _read_budgets(results: dict[str, Any]) -> list[dict[str, Any]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import random
 import statistics
 import time
 from collections.abc import Iterator
@@ -124,6 +125,22 @@ def summary(seconds: list[float]) -> dict[str, float | int]:
         "p95_ms": round(p95, 2),
         "min_ms": round(ms[0], 2) if ms else float("nan"),
     }
+
+
+def ratio_interval(
+    before: list[float], after: list[float], share: float = 0.9, draws: int = 2000
+) -> tuple[float, float]:
+    """How firm the ratio of two medians is: the middle `share` of that ratio over the rounds
+    drawn again at random, with replacement (a bootstrap). The i-th figures of both lists
+    are one round, measured side by side, and are drawn together."""
+    rng = random.Random(0)  # the same figures give the same interval
+    rounds = list(zip(before, after, strict=True))
+    ratios = sorted(
+        statistics.median(b for _, b in drawn) / statistics.median(a for a, _ in drawn)
+        for drawn in (rng.choices(rounds, k=len(rounds)) for _ in range(draws))
+    )
+    cut = round(draws * (1 - share) / 2)
+    return ratios[cut], ratios[-1 - cut]
 
 
 def timed(fn: Any, *args: Any) -> tuple[Any, float]:

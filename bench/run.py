@@ -56,11 +56,15 @@ class Config:
     startups: int  # starts of `hallway serve` per store
     series_rows: int = 100
     # A series stops sampling after this long (with a few samples), so `make bench`
-    # stays within minutes even when a capture takes many seconds.
-    series_seconds: float = 60
+    # stays within minutes even when a capture takes many seconds: the rounds of the store
+    # series, and each page size and shape.
+    rounds_seconds: float = 60
+    page_seconds: float = 30
 
 
-FULL = Config("full", (1_000, 10_000, 50_000), (100, 1_000, 5_000), 25, 5, 15, 1_000, 5)
+FULL = Config(
+    "full", (1_000, 10_000, 50_000), (100, 1_000, 5_000), 60, 5, 15, 1_000, 5, rounds_seconds=120
+)
 QUICK = Config("quick", (500, 5_000), (100, 1_000), 5, 2, 7, 500, 2)
 TINY = Config("tiny", (40, 60), (12,), 2, 1, 2, 40, 1, series_rows=12)
 
@@ -115,7 +119,7 @@ def _store_series(
         log.take()
         started = time.perf_counter()
         for i in range(config.captures):
-            if _out_of_time(started, i, config.series_seconds):
+            if _out_of_time(started, i, config.rounds_seconds):
                 break
             # Each round in the other order, each capture after a pause (captures are clicks,
             # seconds apart): the parse worker that read the capture before is still freeing
@@ -192,6 +196,8 @@ def _series_summary(
         **about,
         "attendees_stored": _attendees_stored(client, samples[0]),
         "capture": summary([s["seconds"] for s in samples]),
+        # Round by round: the i-th capture of every store size was made in the same round.
+        "capture_ms": [round(s["seconds"] * 1000, 2) for s in samples],
         "write": summary([s["write_seconds"] for s in samples]),
         "writes_per_capture": [s["writes"] for s in samples],
         "bytes_written_per_capture": round(sum(s["bytes_written"] for s in samples) / len(samples)),
@@ -217,7 +223,7 @@ def _page_series(folder: Path, rows: int, config: Config, log: WriteLog) -> list
             captures, bare, parse = [], [], []
             started = time.perf_counter()
             for i in range(config.page_reps):
-                if _out_of_time(started, len(captures), config.series_seconds / 2, minimum=1):
+                if _out_of_time(started, len(captures), config.page_seconds, minimum=1):
                     break
                 attendees = _attendees(known, rows, seed=rows + i, first_new=rows * 100 + i * rows)
                 event_id = _event_id(rows, i + (100 if shape == "scrolled" else 0))

@@ -6,12 +6,13 @@ import json
 import random
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from bench import run
 from bench.fiction import member
 from bench.generate import store_members, write_store
-from bench.measure import counting_writes, served
+from bench.measure import counting_writes, ratio_interval, served
 from bench.pages import capture_body
 from companion.store import Store, network
 
@@ -67,6 +68,15 @@ def test_one_capture_writes_the_store_file_once(tmp_path: Path):
     assert 0 < writes[0].bytes < journal.stat().st_size < (tmp_path / "hallway.json").stat().st_size
 
 
+def test_growth_interval_draws_each_rounds_captures_together():
+    # The machine's speed drifts from round to round (x1 to x3 here) but the larger store's
+    # capture is 10% slower in every round: drawn together, every draw says x1.10.
+    small = [100.0, 300.0, 150.0, 250.0, 120.0, 180.0]
+    assert ratio_interval(small, [1.1 * t for t in small]) == pytest.approx((1.1, 1.1))
+    noisy = ratio_interval(small, [1.1 * t + (-9 if i % 2 else 9) for i, t in enumerate(small)])
+    assert noisy[0] < 1.1 < noisy[1] < 1.2
+
+
 def test_tiny_benchmark_runs_and_writes_its_results(tmp_path: Path):
     assert run.main(["--tiny", "--out", str(tmp_path)]) == 0
     results = json.loads((tmp_path / "results.json").read_text())
@@ -79,8 +89,10 @@ def test_tiny_benchmark_runs_and_writes_its_results(tmp_path: Path):
     # Every store size captured into as often, in turn: the growth verdict compares them.
     by_size = {s["people"]: s["capture"]["n"] for s in results["capture_by_store_size"]}
     assert by_size == {40: 2, 60: 2}
+    assert all(len(s["capture_ms"]) == 2 for s in results["capture_by_store_size"])
     growth = next(b for b in results["budgets"] if b["name"].startswith("capture cost growth"))
     assert growth["met"] in (True, False)
+    assert "over resampled rounds" in growth["measured"]
     assert all(s["bare_soup"]["median_ms"] > 0 for s in results["capture_by_page_size"])
     endpoints = results["reads"][0]["endpoints"]
     assert endpoints["events list (GET /api/events)"]["available"] is True

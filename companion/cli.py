@@ -36,9 +36,13 @@ def main() -> None:
 @data_dir_option
 def serve(port: int, host: str, allow_non_loopback: bool, data_dir: Path | None) -> None:
     """Run the companion on 127.0.0.1 for the browser extension."""
-    from companion.server import check_host
-    from companion.server import serve as run
-    from companion.store.errors import StoreError
+    from companion.store.storage import long_lived
+
+    # The modules live as long as the server: no collections while they load.
+    with long_lived():
+        from companion.server import check_host
+        from companion.server import serve as run
+        from companion.store.errors import StoreError
 
     check_host(host, allow_non_loopback)
     try:

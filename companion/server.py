@@ -22,6 +22,7 @@ from companion.app import create_app
 from companion.networking import Network
 from companion.pairing.requests import Desk, PairingRequest
 from companion.store import indexes
+from companion.store.storage import long_lived
 
 
 class NotLoopback(click.UsageError):
@@ -109,7 +110,8 @@ def in_background(data_dir: Path | str | None, port: int = 0) -> Iterator[tuple[
 
 
 def serve(data_dir: Path | str | None, port: int, host: str = config.HOST) -> None:
-    app, server = make_server(data_dir, port, host)
+    with long_lived():  # the app, its store and their caches: kept until the server stops
+        app, server = make_server(data_dir, port, host)
     folder = app.config["HALLWAY_DATA_DIR"]
     base = f"http://{config.HOST}:{server.effective_port}"
     desk = app.extensions["hallway_pairing"]

@@ -59,3 +59,33 @@ def test_the_server_collects_young_garbage_rarely(live_server):
     # It holds the whole network in memory: at the default threshold (700) a capture into
     # 50,000 people ran a dozen young collections, each walking the maps the write had made.
     assert gc.get_threshold()[0] == server.GC_YOUNG_THRESHOLD > 700
+
+
+def test_start_up_holds_the_collector_off_and_serves_with_it_on(tmp_path, monkeypatch):
+    # What start-up builds (the app, the store's data) lives as long as the server: walking
+    # it in collections meanwhile was a tenth of the start. Serving must collect again.
+    seen: dict[str, bool] = {}
+    make = server.make_server
+
+    def made(*args):
+        seen["starting"] = gc.isenabled()
+        app, real = make(*args)
+        monkeypatch.setattr(real, "run", lambda: seen.setdefault("serving", gc.isenabled()))
+        return app, real
+
+    monkeypatch.setattr(server, "make_server", made)
+    monkeypatch.setattr(server.signal, "signal", lambda *args: None)
+    monkeypatch.setattr(server.threading, "Thread", _NotStarted)
+    server.serve(tmp_path, 0)
+    assert seen == {"starting": False, "serving": True}
+    assert gc.isenabled()
+
+
+class _NotStarted:
+    """Stands in for the warm-up threads: no parse workers in this test."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def start(self):
+        pass

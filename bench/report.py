@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bench.budgets import cost_growth, growth
+from bench.budgets import Growth, growth
 
 _MARK = {True: "met", False: "**missed**", None: "not shown yet"}
 
@@ -57,21 +57,19 @@ def _growth(results: dict[str, Any]) -> str:
     if small is large:
         return "Only one store size was measured.\n"
     people = large["people"] / small["people"]
-    cost, (low, high) = cost_growth(small, large)
-    written = large["bytes_written_per_capture"] / max(1, small["bytes_written_per_capture"])
+    g = Growth.of(small, large)
     write = large["write"]["median_ms"] / max(1e-9, small["write"]["median_ms"])
-    verdict = "no faster than" if cost <= written else "faster than"
     return (
         f"From {small['people']:,} to {large['people']:,} people (x{people:.0f}), the median "
         f"capture of a {large['rows']}-row page went from {small['capture']['median_ms']:.0f} ms "
-        f"to {large['capture']['median_ms']:.0f} ms (x{cost:.2f}), while the bytes written per "
+        f"to {large['capture']['median_ms']:.0f} ms (x{g.cost:.2f}), while the bytes written per "
         f"capture went from {small['bytes_written_per_capture']:,} to "
-        f"{large['bytes_written_per_capture']:,} (x{written:.2f}) and the time spent writing "
-        f"grew x{write:.2f}: capture cost grows {verdict} the bytes it writes. The captures "
+        f"{large['bytes_written_per_capture']:,} (x{g.written:.2f}) and the time spent writing "
+        f"grew x{write:.2f}: {g.in_words()}. The captures "
         "went to the stores in turn, round after round, so that the machine's drift in speed "
         "fell on every size alike. How firm that is: drawing the "
         f"{small['capture']['n']} rounds again at random, with replacement, the cost grew "
-        f"between x{low:.2f} and x{high:.2f} in nine draws out of ten. A capture "
+        f"between x{g.low:.2f} and x{g.high:.2f} in nine draws out of ten. A capture "
         "appends its own changes to the journal; the whole file is rewritten only when the "
         "journal reaches a quarter of it: at "
         f"{large['people']:,} people that rewrite takes {large['rewrite']['ms']:.0f} ms and "

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
+from statistics import median
 
 import pytest
 from bs4 import BeautifulSoup
 
 from bench import run
+from bench.budgets import Growth
 from bench.fiction import member
 from bench.generate import store_members, write_store
 from bench.measure import counting_writes, ratio_interval, served
@@ -75,6 +77,31 @@ def test_growth_interval_draws_each_rounds_captures_together():
     assert ratio_interval(small, [1.1 * t for t in small]) == pytest.approx((1.1, 1.1))
     noisy = ratio_interval(small, [1.1 * t + (-9 if i % 2 else 9) for i, t in enumerate(small)])
     assert noisy[0] < 1.1 < noisy[1] < 1.2
+
+
+def _series(ms: list[float], written: int) -> dict:
+    return {
+        "capture": {"median_ms": median(ms)},
+        "capture_ms": ms,
+        "bytes_written_per_capture": written,
+    }
+
+
+@pytest.mark.parametrize(
+    ("slower", "noise", "faster", "words"),
+    [
+        (0.99, 0.0, False, "no faster than"),
+        (1.04, 9.0, False, "as fast as"),  # above the bytes' x1.02, within the noise
+        (1.20, 9.0, True, "faster than"),
+    ],
+)
+def test_cost_grows_faster_than_the_bytes_only_beyond_the_noise(slower, noise, faster, words):
+    small = [80.0, 95.0, 88.0, 102.0, 91.0, 85.0, 99.0, 93.0, 87.0, 96.0]
+    large = [t * slower + (noise if i % 2 else -noise) for i, t in enumerate(small)]
+    growth = Growth.of(_series(small, 40_000), _series(large, 40_800))
+    assert growth.written == pytest.approx(1.02)
+    assert growth.faster is faster
+    assert growth.in_words().startswith(f"capture cost grows {words}")
 
 
 def test_tiny_benchmark_runs_and_writes_its_results(tmp_path: Path):

@@ -183,6 +183,9 @@ class Network:
         self._recent: list[tuple[int, Doc]] | None = None
         self._invites: list[Doc] | None = None
         self._met: frozenset[int] | None = None
+        # Per event: (its attendees, the people met, those of them who were there), kept
+        # while neither changes (both are replaced, never changed): shared by snapshots.
+        self._met_at: dict[int, tuple[tuple[int, ...], frozenset[int], frozenset[int]]] = {}
 
     @classmethod
     def load(cls, db: TinyDB) -> Network:
@@ -604,6 +607,15 @@ class Network:
                 doc["person_id"] for doc in self._logged.values() if doc["kind"] in PERSONAL
             )
         return self._met
+
+    def met_at(self, event_id: int) -> frozenset[int]:
+        """The people you have met (see `met_people`) who were at this event. A host's
+        "people you both know" looks at every event they ran, in every capture of the next."""
+        there, met = self._at_event.get(event_id, ()), self.met_people()
+        kept = self._met_at.get(event_id)
+        if kept is None or kept[0] is not there or kept[1] is not met:
+            kept = self._met_at[event_id] = (there, met, met.intersection(there))
+        return kept[2]
 
     def invites_sent(self) -> list[Doc]:
         if self._invites is None:

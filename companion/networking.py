@@ -10,7 +10,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from datetime import date, tzinfo
 from heapq import nsmallest
-from itertools import chain
 from typing import Any
 
 from tinydb import TinyDB
@@ -267,10 +266,8 @@ def _mutual(net: Network, person_id: int, event_id: int) -> Names:
     """Saved people you have met who were at another event with this person: those you
     know best first (the easiest to bring up), and how many in all."""
     elsewhere = [e for e in net.event_ids(person_id) if e != event_id]
-    # A host was at many events with many of the same people: one set operation, not a
-    # look at each of them.
-    others = net.met_people().intersection(chain.from_iterable(map(net.attendees, elsewhere)))
-    others = [o for o in others if o != person_id and o in net.people]
+    met = set().union(*map(net.met_at, elsewhere))
+    others = [o for o in met if o != person_id and o in net.people]
     best = nsmallest(NAMES_SHOWN, others, key=lambda o: (-net.touch_count(o), _name(net, o), o))
     return [_name(net, o) for o in best], len(others)
 

@@ -160,12 +160,23 @@ def test_people_you_both_know_come_from_the_store_best_known_first(tmp_path):
     with store.reading() as db:
         net = networking.Network.load(db)
     [current] = [e for e, doc in net.events.items() if doc["title"] == "Evening 2"]
-    sections = {s["title"]: texts(s) for s in networking.event_prep(net, current, UTC)}
     # Guest 0 was there but never met: not someone you both know.
-    assert (
-        "People you both know: Guest 7, Guest 6, Guest 5, Guest 4, Guest 3 and 2 more"
-        in sections["Host and speakers"]
+    assert "People you both know: Guest 7, Guest 6, Guest 5, Guest 4, Guest 3 and 2 more" in (
+        host_items(net, current)
     )
+    with store.transaction() as db:  # now you have
+        talked = {"kind": "talked", "date": "2025-06-21", "event_id": None, "note": ""}
+        networking.log_interaction(db, int(guests["Guest 0"]), talked)
+    with store.reading() as db:
+        net = networking.Network.load(db)
+    assert "People you both know: Guest 7, Guest 6, Guest 5, Guest 4, Guest 3 and 3 more" in (
+        host_items(net, current)
+    )
+
+
+def host_items(net: networking.Network, event_id: int) -> list[str]:
+    sections = {s["title"]: texts(s) for s in networking.event_prep(net, event_id, UTC)}
+    return sections["Host and speakers"]
 
 
 def test_who_is_coming_shows_known_people_balance_and_messaging():

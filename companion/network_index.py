@@ -183,9 +183,9 @@ class Network:
         self._recent: list[tuple[int, Doc]] | None = None
         self._invites: list[Doc] | None = None
         self._met: frozenset[int] | None = None
-        # Per event: (its attendees, the people met, those of them who were there), kept
-        # while neither changes (both are replaced, never changed): shared by snapshots.
-        self._met_at: dict[int, tuple[tuple[int, ...], frozenset[int], frozenset[int]]] = {}
+        # Per event: (its attendees, those of them you have met), kept while its attendees
+        # (replaced, never changed) and the people met stay the same; shared by snapshots.
+        self._met_at: dict[int, tuple[tuple[int, ...], frozenset[int]]] = {}
 
     @classmethod
     def load(cls, db: TinyDB) -> Network:
@@ -221,7 +221,8 @@ class Network:
         books = net._books
         assert books is not None
         net.people = {int(k): doc for k, doc in data.get("people", {}).items()}
-        net._apply_events(data.get("events", {}), [int(k) for k in data.get("events", {})], False)
+        events = data.get("events", {})
+        net._apply_events(events, [int(k) for k in events], held=False)
         net.settings = with_defaults(dict(data.get("settings", {}).get("1") or {}))
         attended: dict[int, list[tuple[int, Doc]]] = {}
         at_event: dict[int, set[int]] = {}
@@ -606,16 +607,17 @@ class Network:
             self._met = frozenset(
                 doc["person_id"] for doc in self._logged.values() if doc["kind"] in PERSONAL
             )
+            self._met_at = {}  # kept for the people met before, who have changed
         return self._met
 
     def met_at(self, event_id: int) -> frozenset[int]:
         """The people you have met (see `met_people`) who were at this event. A host's
         "people you both know" looks at every event they ran, in every capture of the next."""
-        there, met = self._at_event.get(event_id, ()), self.met_people()
+        met, there = self.met_people(), self._at_event.get(event_id, ())
         kept = self._met_at.get(event_id)
-        if kept is None or kept[0] is not there or kept[1] is not met:
-            kept = self._met_at[event_id] = (there, met, met.intersection(there))
-        return kept[2]
+        if kept is None or kept[0] is not there:
+            kept = self._met_at[event_id] = (there, met.intersection(there))
+        return kept[1]
 
     def invites_sent(self) -> list[Doc]:
         if self._invites is None:

@@ -18,6 +18,9 @@ from companion.store import Store, network
 from companion.store.captures import Saved, save_capture
 
 BRIEF_FIELDS = ("name", "headline", "profile_url", "photo_url")
+# People already known named in a reply, the rest counted: an attendee list of a group you
+# have gone to for years knows hundreds of its people, and the popup lists those named.
+KNOWN_SHOWN = 20
 
 
 class BadCapture(ValueError):
@@ -82,7 +85,8 @@ def capture(store: Store, request: CaptureRequest) -> dict[str, Any]:
         "event": event,
         "people_added": saved.added,
         "people_updated": saved.updated,
-        "known_people": [_brief(pid, net.people.get(pid, {})) for pid in known],
+        "known_people": [_brief(pid, net.people.get(pid, {})) for pid in _best_known(net, known)],
+        "known_count": len(known),
         "prep_notes": networking.event_prep(net, event["id"]) if event else [],
         "suggestions": [
             {
@@ -103,7 +107,7 @@ def _listing_reply(store: Store, parsed: Capture, saved: Saved) -> dict[str, Any
     """A group or listing page: its events are kept as candidates to pick from."""
     with store.reading() as db:
         events = [network.event(db, event_id) for event_id in saved.event_ids]
-        known = [_brief(pid, network.person(db, pid) or {}) for pid in saved.known]
+        known = [_brief(pid, network.person(db, pid) or {}) for pid in saved.known[:KNOWN_SHOWN]]
     return {
         "kind": "listing",
         "when": None,
@@ -113,11 +117,17 @@ def _listing_reply(store: Store, parsed: Capture, saved: Saved) -> dict[str, Any
         "people_added": saved.added,
         "people_updated": saved.updated,
         "known_people": known,
+        "known_count": len(saved.known),
         "prep_notes": [],
         "suggestions": [],
         "warnings": parsed.warnings,
         "duplicate": saved.duplicate,
     }
+
+
+def _best_known(net: networking.Network, known: list[int]) -> list[int]:
+    """The few a reply names: those you are furthest along with first, then in page order."""
+    return sorted(known, key=lambda pid: -net.touch_count(pid))[:KNOWN_SHOWN]
 
 
 def _brief(person_id: int, person: dict[str, Any]) -> dict[str, Any]:

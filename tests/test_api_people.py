@@ -5,10 +5,14 @@ Dates are fixed: every answer that depends on the day is asked with ?today=YYYY-
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
+from bench.fiction import member
+from bench.pages import capture_body as bench_page
+from companion import capturing
 from tests.test_api_captures import capture_body
 
 
@@ -396,3 +400,22 @@ def test_prep_for_a_later_event_knows_whom_you_met_and_who_works_at_the_sponsor(
     )
     assert "People you both know: Ada Quillfeather" in sections["Host and speakers"]
     assert "You know Bea Example there" in sections["Hosting company"]
+
+
+def test_a_list_of_many_people_you_know_names_the_best_known_and_counts_them_all(client, auth):
+    rng = random.Random(5)
+    regulars = [member(rng, 700 + n) for n in range(25)]
+    for event_id in ("700000101", "700000102"):  # all 25 were at the first one
+        body = bench_page(event_id, regulars, "page", f"k-{event_id}")
+        reply = client.post("/api/captures", json=body, headers=auth).get_json()
+    ids = {p["name"]: p["id"] for p in client.get("/api/people", headers=auth).get_json()["people"]}
+    for name, talks in ((regulars[7].name, 3), (regulars[3].name, 1)):
+        for _ in range(talks):
+            log(client, auth, ids[name], kind="talked", date="2025-06-20", event_id=None)
+    body = bench_page("700000103", regulars, "page", "k-700000103")
+    reply = client.post("/api/captures", json=body, headers=auth).get_json()
+    assert reply["known_count"] == 27  # the 25, and the page's two hosts
+    named = [p["name"] for p in reply["known_people"]]
+    assert len(named) == capturing.KNOWN_SHOWN == 20
+    assert named[:2] == [regulars[7].name, regulars[3].name]  # furthest along first
+    assert len(set(named)) == 20

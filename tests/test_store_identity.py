@@ -259,6 +259,7 @@ def test_a_group_page_goes_through_the_capture_pipeline(tmp_path, monkeypatch):
     assert reply["kind"] == "listing" and reply["event"] is None
     names = sorted(p["name"] for p in reply["known_people"])
     assert names == ["Ada Quillfeather", "Tomas Verhoeven"]  # both met at the event page
+    assert reply["known_count"] == 2
     assert reply["people_added"] == 0
 
 

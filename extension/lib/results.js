@@ -80,7 +80,9 @@ function renderNote(suggestion, event, limit) {
   return li;
 }
 
-function renderKnown(people) {
+// The companion names the people you know best and counts the rest (a large list may hold
+// hundreds): the event's page in Hallway lists everyone.
+function renderKnown(people, count) {
   const list = $("known");
   list.replaceChildren();
   for (const person of people) {
@@ -89,8 +91,12 @@ function renderKnown(people) {
     if (person.headline) li.append(el("span", ` · ${person.headline}`, "headline"));
     list.append(li);
   }
-  if (!people.length) list.append(el("li", "Nobody you have met before, as far as Hallway knows.", "empty"));
+  const more = count - people.length;
+  if (more > 0) list.append(el("li", `And ${more} more you have met before: see the event in Hallway.`, "more"));
+  if (!count) list.append(el("li", "Nobody you have met before, as far as Hallway knows.", "empty"));
 }
+
+const knownCount = (reply) => reply.known_count ?? reply.known_people?.length ?? 0;
 
 function renderPrep(sections) {
   const container = $("prep");
@@ -119,7 +125,7 @@ export function render(reply, limit) {
   for (const [label, value] of event ? eventFacts(event, reply.when, suggestions) : []) {
     facts.append(el("dt", label), el("dd", value));
   }
-  renderKnown(known);
+  renderKnown(known, knownCount(reply));
   $("notes").replaceChildren(...suggestions.map((s) => renderNote(s, event, limit)));
   if (!suggestions.length) $("notes").append(el("li", "No hosts or speakers named on this page.", "empty"));
   renderPrep(prep);
@@ -130,6 +136,6 @@ export function summary(reply) {
   const parts = [];
   if (reply.people_added) parts.push(`${reply.people_added} new people`);
   if (reply.people_updated) parts.push(`${reply.people_updated} updated`);
-  if (reply.known_people?.length) parts.push(`${reply.known_people.length} you already know`);
+  if (knownCount(reply)) parts.push(`${knownCount(reply)} you already know`);
   return `Saved${parts.length ? `: ${parts.join(", ")}` : ""}.`;
 }

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
+from bench.fiction import member
+from bench.pages import capture_body
 from tests.browser.conftest import ARTIFACTS, open_popup, pair, stored_events
 from tests.conftest import fixture_text
 
@@ -117,6 +120,31 @@ def test_people_met_at_an_earlier_event_are_listed_as_known(browser, site, live_
     ARTIFACTS.mkdir(exist_ok=True)
     popup.set_viewport_size({"width": 460, "height": 900})
     popup.screenshot(path=str(ARTIFACTS / "popup-known-people.png"), full_page=True)
+
+
+def test_a_long_list_of_people_already_known_names_twenty_and_counts_the_rest(
+    browser, site, live_server
+):
+    context, extension_id, worker = browser
+    app, base = live_server
+    pair(worker, base, app.config["HALLWAY_TOKEN"])
+    rng = random.Random(11)
+    regulars = [member(rng, 800 + n) for n in range(25)]
+    for event_id in ("700000201", "700000202"):
+        page = capture_body(event_id, regulars, "page", event_id)
+        url = site.serve(f"/lakeside-data-science/events/{event_id}/attendees/", page["html"])
+        context.new_page().goto(url)
+        popup = open_popup(context, extension_id, worker, url)
+        popup.get_by_text("Companion connected.").wait_for()
+        popup.get_by_role("button", name="Capture", exact=True).click()
+        popup.locator("#event-title", has_text=event_id).wait_for()
+
+    # The 25 regulars and the page's two hosts were all at the first event.
+    assert popup.locator("#known li:not(.more)").count() == 20
+    assert popup.locator("#known li.more").text_content() == (
+        "And 7 more you have met before: see the event in Hallway."
+    )
+    popup.locator("#status", has_text="27 you already know").wait_for()
 
 
 def test_pairing_from_the_options_page_after_approval_on_the_companion(browser, live_server):

@@ -172,7 +172,7 @@ def _capture(client: Client, body: dict[str, Any], log: WriteLog) -> dict[str, A
         "kind": answer.get("kind"),
         "people_added": answer.get("people_added"),
         "people_updated": answer.get("people_updated"),
-        "known_people": len(answer.get("known_people") or []),
+        "known_people": answer.get("known_count"),
         "error": answer.get("error"),
         "event_id": (answer.get("event") or {}).get("id"),
         "writes": len(writes),

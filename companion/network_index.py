@@ -143,6 +143,9 @@ class _Staff:
         by_id.update((entry[1], entry) for entry in now)
         return _Staff(_edited(self.entries, gone, now, in_place=not held), by_id)
 
+    def copy(self) -> _Staff:
+        return _Staff(list(self.entries), dict(self.by_id))
+
 
 # The newest Network of each storage.
 _LATEST: WeakKeyDictionary[Any, Network] = WeakKeyDictionary()
@@ -173,6 +176,9 @@ class Network:
         self._employer_edits: _Edits = None
         self._working: dict[str, _Staff] = {}  # by company asked about
         self._books: _Books | None = _Books()
+        # Its maps (by person, by event, each company's staff) are its own: no older snapshot
+        # shares them. False when it was made while a request read the one before.
+        self._owned = True
         # Everyone in each sort's order, and everyone's next step by date: made on first use
         # in a snapshot, from the previous snapshot's list and the entries of the people
         # changed since (in `_bases`) when there is one, else by a sort of everyone.
@@ -252,9 +258,12 @@ class Network:
         asked about) are moved on in place rather than copied: two of them hold 50,000
         entries, and copying them was most of what a small write cost here."""
         net = _copy(self)
+        if not held and not self._owned:
+            net._adopt()
+        net._owned = not held
         touched: set[int] = set()
         if changes.get("people"):
-            net.people = dict(self.people) if held else self.people
+            net.people = dict(net.people) if held else net.people
             for pid in changes["people"]:
                 doc = data.get("people", {}).get(str(pid))
                 if doc is None:
@@ -283,6 +292,15 @@ class Network:
         if moved:
             net._reindex_events(moved, touched, held)
         return net
+
+    def _adopt(self) -> None:
+        """Copies of every map it may move on in place: made while a request read the
+        snapshot before, it shares those it did not change with that one, which may still be
+        read (an export, a long page) when the next write comes."""
+        self.people, self._persons = dict(self.people), dict(self._persons)
+        self.events, self._days = dict(self.events), dict(self._days)
+        self._at_event = dict(self._at_event)
+        self._working = {company: staff.copy() for company, staff in self._working.items()}
 
     def _book_attendances(
         self, stored: dict[str, Doc], ids: Iterable[int], touched: set[int], events: set[int]

@@ -244,6 +244,31 @@ def test_staff_and_event_maps_follow_the_same_rule_in_place_or_copied(tmp_path):
     assert answers(latest) == answers(from_scratch(store))
 
 
+def test_a_snapshot_still_read_keeps_its_maps_two_writes_later(tmp_path):
+    # A long request (an export, say) reads one snapshot while two writes come. The first is
+    # made into a snapshot while it reads, sharing the maps that write left alone; the second
+    # finds that newer one read by nobody and moves it on in place: never the shared maps,
+    # which the request may be iterating. (The documents themselves are the store's, which
+    # TinyDB updates in place: a snapshot's maps are its own, their documents are not.)
+    store = Store(tmp_path)
+    seeded = seed(store)
+    read = loaded(store)
+    people, persons, events = dict(read.people), dict(read._persons), dict(read.events)
+    rooms = dict(read._at_event)
+    northwind = list(read.staff("northwind"))
+    with store.transaction() as db:  # touches neither people nor events
+        talked = {"kind": "talked", "date": "2025-06-25", "event_id": None, "note": ""}
+        network.add_interaction(db, seeded.jonas, talked)
+    loaded(store)
+    with store.transaction() as db:
+        _sponsored_capture(db, seeded)  # a new event, new people, Wren joins Northwind
+    latest = loaded(store)
+    assert read.people == people and read._persons == persons and read.events == events
+    assert read._at_event == rooms
+    assert read.staff("northwind") == northwind
+    assert answers(latest) == answers(from_scratch(store))
+
+
 def test_unmerge_and_writes_in_a_row_without_reads_between(tmp_path):
     store = Store(tmp_path)
     seeded = seed(store)

@@ -130,18 +130,16 @@ class _Staff:
         ordered = sorted(entries)
         return cls(ordered, {entry[1]: entry for entry in ordered})
 
-    def moved_on(self, touched: set[int], now: list[tuple[str, int]], held: bool) -> _Staff:
-        """With the entries of the people touched as they are `now` (this one, when none of
-        them worked there or does). Edited in place unless a request `held` it: a large
-        sponsor's staff is thousands of entries, and most captures touch a few of them."""
+    def moved_on(self, touched: set[int], now: list[tuple[str, int]]) -> _Staff:
+        """With the entries of the people touched as they are `now`, edited in place (a
+        large sponsor's staff is thousands of entries, and most captures touch a few)."""
         gone = [self.by_id[p] for p in touched if p in self.by_id]
         if not gone and not now:
             return self
-        by_id = dict(self.by_id) if held else self.by_id
         for entry in gone:
-            del by_id[entry[1]]
-        by_id.update((entry[1], entry) for entry in now)
-        return _Staff(_edited(self.entries, gone, now, in_place=not held), by_id)
+            del self.by_id[entry[1]]
+        self.by_id.update((entry[1], entry) for entry in now)
+        return _Staff(_edited(self.entries, gone, now, in_place=True), self.by_id)
 
     def copy(self) -> _Staff:
         return _Staff(list(self.entries), dict(self.by_id))
@@ -176,9 +174,6 @@ class Network:
         self._employer_edits: _Edits = None
         self._working: dict[str, _Staff] = {}  # by company asked about
         self._books: _Books | None = _Books()
-        # Its maps (by person, by event, each company's staff) are its own: no older snapshot
-        # shares them. False when it was made while a request read the one before.
-        self._owned = True
         # Everyone in each sort's order, and everyone's next step by date: made on first use
         # in a snapshot, from the previous snapshot's list and the entries of the people
         # changed since (in `_bases`) when there is one, else by a sort of everyone.
@@ -228,7 +223,7 @@ class Network:
         assert books is not None
         net.people = {int(k): doc for k, doc in data.get("people", {}).items()}
         events = data.get("events", {})
-        net._apply_events(events, [int(k) for k in events], held=False)
+        net._apply_events(events, [int(k) for k in events])
         net.settings = with_defaults(dict(data.get("settings", {}).get("1") or {}))
         attended: dict[int, list[tuple[int, Doc]]] = {}
         at_event: dict[int, set[int]] = {}
@@ -254,16 +249,14 @@ class Network:
 
     def _updated(self, data: dict[str, Any], changes: dict[str, set[int]], held: bool) -> Network:
         """A new snapshot: this one with the documents in `changes` read again from `data`.
-        Unless a request still `held` this one, its maps (by person, by event, by company
-        asked about) are moved on in place rather than copied: two of them hold 50,000
-        entries, and copying them was most of what a small write cost here."""
+        Its maps (by person, by event, by company asked about) are moved on in place, and
+        copied first only if a request still `held` this one: two of them hold 50,000
+        entries, and copying them on every write was most of what a small write cost."""
         net = _copy(self)
-        if not held and not self._owned:
-            net._adopt()
-        net._owned = not held
+        if held:
+            net._own_maps()
         touched: set[int] = set()
         if changes.get("people"):
-            net.people = dict(net.people) if held else net.people
             for pid in changes["people"]:
                 doc = data.get("people", {}).get(str(pid))
                 if doc is None:
@@ -281,22 +274,22 @@ class Network:
         stored = data.get("interactions", {})
         touches = net._book_touches(stored, changes.get("interactions") or (), touched)
         if changes.get("events"):
-            net._apply_events(data.get("events", {}), changes["events"], held)
+            net._apply_events(data.get("events", {}), changes["events"])
             books = net._books
             assert books is not None
             for eid in changes["events"]:
                 touched.update(self._at_event.get(eid, ()))
                 touched.update(books.touch[i] for i in books.logged_at.get(eid, ()))
         if touched:
-            net._renew(touched, attendances, touches, held)
+            net._renew(touched, attendances, touches)
         if moved:
-            net._reindex_events(moved, touched, held)
+            net._reindex_events(moved, touched)
         return net
 
-    def _adopt(self) -> None:
-        """Copies of every map it may move on in place: made while a request read the
-        snapshot before, it shares those it did not change with that one, which may still be
-        read (an export, a long page) when the next write comes."""
+    def _own_maps(self) -> None:
+        """Copies of every map an update moves on in place, which it shares with the snapshot
+        a request is still reading (an export, a long page): that one must stay as it is,
+        through this write and the ones after it."""
         self.people, self._persons = dict(self.people), dict(self._persons)
         self.events, self._days = dict(self.events), dict(self._days)
         self._at_event = dict(self._at_event)
@@ -366,9 +359,7 @@ class Network:
                     del logged[iid]
                 books.log(iid, mine)
 
-    def _apply_events(self, stored: dict[str, Doc], ids: Iterable[int], held: bool) -> None:
-        if held:
-            self.events, self._days = dict(self.events), dict(self._days)
+    def _apply_events(self, stored: dict[str, Doc], ids: Iterable[int]) -> None:
         for eid in ids:
             doc = stored.get(str(eid))
             if doc is None:
@@ -378,12 +369,8 @@ class Network:
                 self.events[eid] = {"id": eid, **doc}
                 self._days[eid] = iso_date(doc.get("start"))
 
-    def _renew(
-        self, touched: set[int], attendances: _Changed, touches: _Changed, held: bool
-    ) -> None:
+    def _renew(self, touched: set[int], attendances: _Changed, touches: _Changed) -> None:
         """New records for the people touched, and what is indexed from them."""
-        if held:
-            self._persons = dict(self._persons)
         gone: list[Employer] = []
         came: list[Employer] = []
         bases = _rebased(self._lists, self._bases, len(touched))
@@ -412,9 +399,7 @@ class Network:
         if self._employers is not None:
             self._working = {
                 company: staff.moved_on(
-                    touched,
-                    [self._staff_entry(p) for p in touched if self._works_at(p, company)],
-                    held,
+                    touched, [self._staff_entry(p) for p in touched if self._works_at(p, company)]
                 )
                 for company, staff in self._working.items()
             }
@@ -422,15 +407,13 @@ class Network:
             self._working = {}
         self._bases, self._lists, self._joined = bases, {}, {}
 
-    def _reindex_events(self, events: set[int], touched: set[int], held: bool) -> None:
+    def _reindex_events(self, events: set[int], touched: set[int]) -> None:
         """Who is at each of these events now: those not touched stay, the touched are
         there when their new record says so."""
         now: dict[int, set[int]] = {}
         for pid in touched:
             for a in self._person(pid).attended:
                 now.setdefault(a["event_id"], set()).add(pid)
-        if held:
-            self._at_event = dict(self._at_event)
         for eid in events:
             there = {p for p in self._at_event.get(eid, ()) if p not in touched}
             there |= now.get(eid, set())

@@ -235,6 +235,7 @@ def _attendee(net: Network, person_id: int, event_id: int) -> Attendee:
     roles = net.roles(person_id, event_id)
     # Only the people you know get a "last met"; only hosts get "people you both know".
     known = net.known(person_id, event_id)
+    host = any(r in HOST_ROLES for r in roles)
     return Attendee(
         id=person_id,
         name=person.get("name") or "",
@@ -247,7 +248,7 @@ def _attendee(net: Network, person_id: int, event_id: int) -> Attendee:
         position=person.get("position"),
         profile_url=person.get("profile_url"),
         can_message=person.get("can_message"),
-        mutual=_mutual(net, person_id, event_id) if any(r in HOST_ROLES for r in roles) else [],
+        mutual=_mutual(net, person_id, event_id) if host else ([], 0),
         known=known,
     )
 

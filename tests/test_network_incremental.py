@@ -246,10 +246,10 @@ def test_staff_and_event_maps_follow_the_same_rule_in_place_or_copied(tmp_path):
 
 def test_a_snapshot_still_read_keeps_its_maps_two_writes_later(tmp_path):
     # A long request (an export, say) reads one snapshot while two writes come. The first is
-    # made into a snapshot while it reads, sharing the maps that write left alone; the second
-    # finds that newer one read by nobody and moves it on in place: never the shared maps,
-    # which the request may be iterating. (The documents themselves are the store's, which
-    # TinyDB updates in place: a snapshot's maps are its own, their documents are not.)
+    # made into a snapshot while it reads, the second finds that newer one read by nobody and
+    # moves it on in place: never a map the request may be iterating, even one the first
+    # write left alone. (The documents themselves are the store's, which TinyDB updates in
+    # place: a snapshot's maps are its own, their documents are not.)
     store = Store(tmp_path)
     seeded = seed(store)
     read = loaded(store)

@@ -7,17 +7,17 @@ by the extension are understood and stored the same way.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from companion import isolation, networking
+from companion import answers, isolation
 from companion.method.when import describe
 from companion.model import Capture
-from companion.store import Store, network
+from companion.store import Store
 from companion.store.captures import Saved, save_capture
+from companion.store.db import now
+from companion.store.network import Network
 
-BRIEF_FIELDS = ("name", "headline", "profile_url", "photo_url")
 # People already known named in a reply, the rest counted: an attendee list of a group you
 # have gone to for years knows hundreds of its people, and the popup lists those named.
 KNOWN_SHOWN = 20
@@ -55,7 +55,7 @@ class CaptureRequest:
             capture_id=_optional_str(body, "capture_id"),
             fragments=list(dict.fromkeys(fragments)),
             payloads=payloads,
-            captured_at=_optional_str(body, "captured_at") or _now(),
+            captured_at=_optional_str(body, "captured_at") or now(),
         )
 
 
@@ -64,11 +64,14 @@ def capture(store: Store, request: CaptureRequest) -> dict[str, Any]:
     parsed = isolation.parse(request.html, request.url, request.fragments, request.payloads)
     with store.transaction() as db:
         saved = save_capture(db, parsed, request.capture_id, request.captured_at)
-    if parsed.event is None:
-        return _listing_reply(store, parsed, saved)
-    with store.reading() as db:
-        event = network.event(db, saved.event_id) if saved.event_id else None
-        net = networking.Network.load(db)
+    with store.reading() as net:
+        if parsed.event is None:
+            return _listing_reply(net, parsed, saved)
+        return _event_reply(net, parsed, saved)
+
+
+def _event_reply(net: Network, parsed: Capture, saved: Saved) -> dict[str, Any]:
+    event = net.events.get(saved.event_id) if saved.event_id is not None else None
     # Known by the method's rule: being "seen_at" this very event does not count.
     known = [pid for pid in saved.known if net.known(pid, saved.event_id)]
     hosts = [
@@ -77,62 +80,55 @@ def capture(store: Store, request: CaptureRequest) -> dict[str, Any]:
         if role in {"host", "organizer", "speaker"} and pid in net.people
     ]
     return {
+        **_reply(parsed, saved, net, known),
         "kind": parsed.kind,
         "when": describe(event.get("start"), event.get("end"), event.get("timezone"))
         if event
         else None,
-        "platform": parsed.platform,
         "event": event,
-        "people_added": saved.added,
-        "people_updated": saved.updated,
-        "known_people": [_brief(pid, net.people.get(pid, {})) for pid in _best_known(net, known)],
-        "known_count": len(known),
-        "prep_notes": networking.event_prep(net, event["id"]) if event else [],
+        "prep_notes": answers.event_prep(net, event["id"]) if event else [],
         "suggestions": [
             {
-                "person": _brief(pid, net.people[pid]),
+                "person": answers.brief(net, pid),
                 "role": role,
-                "notes": networking.person_notes(net, pid, event["id"]),
+                "notes": answers.person_notes(net, pid, event["id"]),
             }
             for pid, role in hosts
         ]
         if event
         else [],
-        "warnings": parsed.warnings,
-        "duplicate": saved.duplicate,
     }
 
 
-def _listing_reply(store: Store, parsed: Capture, saved: Saved) -> dict[str, Any]:
+def _listing_reply(net: Network, parsed: Capture, saved: Saved) -> dict[str, Any]:
     """A group or listing page: its events are kept as candidates to pick from."""
-    with store.reading() as db:
-        events = [network.event(db, event_id) for event_id in saved.event_ids]
-        known = [_brief(pid, network.person(db, pid) or {}) for pid in saved.known[:KNOWN_SHOWN]]
     return {
+        **_reply(parsed, saved, net, saved.known),
         "kind": "listing",
         "when": None,
-        "platform": parsed.platform,
         "event": None,
-        "events": events,
-        "people_added": saved.added,
-        "people_updated": saved.updated,
-        "known_people": known,
-        "known_count": len(saved.known),
+        "events": [net.events.get(event_id) for event_id in saved.event_ids],
         "prep_notes": [],
         "suggestions": [],
+    }
+
+
+def _reply(parsed: Capture, saved: Saved, net: Network, known: list[int]) -> dict[str, Any]:
+    """What every reply says: what was stored, whom you know, what to be warned of."""
+    return {
+        "platform": parsed.platform,
+        "people_added": saved.added,
+        "people_updated": saved.updated,
+        "known_people": [answers.brief(net, pid) for pid in _best_known(net, known)],
+        "known_count": len(known),
         "warnings": parsed.warnings,
         "duplicate": saved.duplicate,
     }
 
 
-def _best_known(net: networking.Network, known: list[int]) -> list[int]:
+def _best_known(net: Network, known: list[int]) -> list[int]:
     """The few a reply names: those you are furthest along with first, then in page order."""
     return sorted(known, key=lambda pid: -net.touch_count(pid))[:KNOWN_SHOWN]
-
-
-def _brief(person_id: int, person: dict[str, Any]) -> dict[str, Any]:
-    """What the popup shows of a person (read from the stored document, not copied whole)."""
-    return {"id": person_id, **{k: person.get(k) for k in BRIEF_FIELDS}}
 
 
 def _optional_str(body: dict[str, Any], key: str) -> str | None:
@@ -154,7 +150,3 @@ def _web_address(body: dict[str, Any]) -> str | None:
     if not valid:
         raise BadCapture("'url' must be the page's http or https address.")
     return url
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")

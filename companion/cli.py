@@ -36,13 +36,9 @@ def main() -> None:
 @data_dir_option
 def serve(port: int, host: str, allow_non_loopback: bool, data_dir: Path | None) -> None:
     """Run the companion on 127.0.0.1 for the browser extension."""
-    from companion.store.storage import long_lived
-
-    # The modules live as long as the server: no collections while they load.
-    with long_lived():
-        from companion.server import check_host
-        from companion.server import serve as run
-        from companion.store.errors import StoreError
+    from companion.server import check_host
+    from companion.server import serve as run
+    from companion.store.errors import StoreError
 
     check_host(host, allow_non_loopback)
     try:
@@ -139,8 +135,8 @@ def export(fmt: str, out: Path | None, data_dir: Path | None) -> None:
     """Write everything: JSON (complete, for `restore`), CSV (a row per person) or vCard."""
     from companion.store.export import render
 
-    with _open_store(data_dir).reading() as db:
-        text = render(db, fmt)
+    with _open_store(data_dir).reading() as net:
+        text = render(net.db, fmt)
     if out:
         out.write_text(text, encoding="utf-8", newline="")
         click.echo(f"Wrote {out}.", err=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import ipaddress
 import queue
 import signal
@@ -19,10 +18,7 @@ from waitress.server import create_server
 
 from companion import config, isolation
 from companion.app import create_app
-from companion.networking import Network
 from companion.pairing.requests import Desk, PairingRequest
-from companion.store import indexes
-from companion.store.storage import long_lived
 
 
 class NotLoopback(click.UsageError):
@@ -57,16 +53,8 @@ def check_host(host: str, allow_non_loopback: bool) -> None:
     )
 
 
-# The server holds the network in memory: at 50,000 people, the default threshold (700)
-# made a capture run a dozen young collections, each walking the large maps the write had
-# just made, 10-30 ms per capture. Collections that come 70 times less often cost that
-# much less; garbage in reference cycles waits a little longer to be freed.
-GC_YOUNG_THRESHOLD = 50_000
-
-
 def make_server(data_dir: Path | str | None, port: int, host: str = config.HOST):
     """A bound server; port 0 picks a free one (tests), read back from `effective_port`."""
-    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
     app = create_app(data_dir, port)
     # Waitress reads a whole body before the app sees it: bound that too, above the app's
     # own limit so the app answers 413 with its sentence.
@@ -110,8 +98,7 @@ def in_background(data_dir: Path | str | None, port: int = 0) -> Iterator[tuple[
 
 
 def serve(data_dir: Path | str | None, port: int, host: str = config.HOST) -> None:
-    with long_lived():  # the app, its store and their caches: kept until the server stops
-        app, server = make_server(data_dir, port, host)
+    app, server = make_server(data_dir, port, host)
     folder = app.config["HALLWAY_DATA_DIR"]
     base = f"http://{config.HOST}:{server.effective_port}"
     desk = app.extensions["hallway_pairing"]
@@ -142,11 +129,9 @@ def _interrupt(signum: int, frame: Any) -> None:
 
 def warm_caches(app: Flask) -> None:
     """Build what the first capture and the first page would otherwise build while the user
-    waits: the capture lookups and the network snapshot (seconds at 50,000 people)."""
-    store = app.extensions["hallway_store"]
-    with store.reading() as db:
-        indexes.of(db)
-        Network.load(db)
+    waits: the network held in memory and the people list's order."""
+    with app.extensions["hallway_store"].reading() as net:
+        net.ordered("last_seen")
 
 
 def announce_pairing(asked: PairingRequest, page: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from companion import networking
+from companion import answers
 from companion.model import Capture, Event
 from companion.store import Store
 from companion.store.captures import save_capture
@@ -64,7 +64,8 @@ def seed(store: Store) -> Seeded:
     upcoming.hosts = [meetup_member("81001", "Ada Quillfeather", "host")]
     again = [meetup_member("81099", "Mira Okonkwo", headline="Data engineering")]
     at_next = _store(store, Capture("attendees", "meetup", event=upcoming, people=again))
-    with store.reading() as db:
+    with store.reading() as net:
+        db = net.db
         ids = {e["title"]: e.doc_id for e in db.table("events").all()}
     seeded = Seeded(
         past=ids["Graphs by the Lake"],
@@ -78,8 +79,8 @@ def seed(store: Store) -> Seeded:
     )
     with store.transaction() as db:
         met = {"kind": "met", "date": "2025-06-12", "event_id": seeded.past}
-        networking.log_interaction(db, seeded.mira, {**met, "note": "graph databases"})
-        networking.log_interaction(db, seeded.pavel, {**met, "kind": "talked", "note": ""})
-        networking.log_interaction(db, seeded.pavel, {**met, "kind": "connected", "note": ""})
-        networking.log_interaction(db, seeded.hostile, {**met, "note": HOSTILE})
+        answers.log_interaction(db, seeded.mira, {**met, "note": "graph databases"})
+        answers.log_interaction(db, seeded.pavel, {**met, "kind": "talked", "note": ""})
+        answers.log_interaction(db, seeded.pavel, {**met, "kind": "connected", "note": ""})
+        answers.log_interaction(db, seeded.hostile, {**met, "note": HOSTILE})
     return seeded

@@ -11,6 +11,7 @@ from typing import Any
 from companion.model import Capture, Event, Group, Person
 from companion.store import Store
 from companion.store.captures import save_capture
+from companion.store.network import Network
 from companion.store.storage import SNAPSHOT_TOKEN, AtomicJSONStorage
 
 AT = "2025-06-01T10:00:00+00:00"
@@ -44,8 +45,14 @@ def store_capture(store: Store, capture: Capture, capture_id: str | None = None)
 
 def tables(store: Store) -> dict[str, dict[str, Any]]:
     """What the store holds (a copy), without the token naming the file it was saved in."""
-    with store.reading() as db:
-        return _without_token(db.storage.read())
+    with store.reading() as net:
+        return _without_token(net.db.storage.read())
+
+
+def network(store: Store) -> Network:
+    """The store's network, up to date (live: a test reads it before its next write)."""
+    with store.reading() as net:
+        return net
 
 
 def in_child(work: Callable[[], Any]) -> Any:

@@ -16,7 +16,7 @@ from bench.fiction import member
 from bench.generate import store_members, write_store
 from bench.measure import counting_writes, ratio_interval, served
 from bench.pages import capture_body
-from companion.store import Store, network
+from companion.store import Store, tables
 
 EXPECTED_KEYS = {
     "config",
@@ -34,11 +34,12 @@ EXPECTED_KEYS = {
 def test_generated_store_opens_with_the_proportions_asked(tmp_path: Path):
     shape = write_store(tmp_path, 400)
     store = Store(tmp_path)
-    with store.reading() as db:
+    with store.reading() as net:
+        db = net.db
         assert len(db.table("people")) == shape.people == 400
-        assert len(network.events(db)) == shape.events == 10
+        assert len(net.events) == shape.events == 10
         assert shape.people < shape.attendances < 3 * shape.people
-        first = network.person(db, 1)
+        first = tables.person(db, 1)
     assert first is not None
     assert first["name"] == store_members(400)[0].name
     assert first["keys"] == [f"meetup:member:{store_members(400)[0].member_id}"]

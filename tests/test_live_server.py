@@ -6,8 +6,10 @@ import gc
 import json
 import urllib.error
 import urllib.request
+from typing import Any
 
 from companion import server
+from companion.store import Store, storage
 from tests.conftest import fixture_text
 
 
@@ -55,20 +57,13 @@ def test_http_errors_are_json_sentences(live_server):
     assert status == 421
 
 
-def test_the_server_collects_young_garbage_rarely(live_server):
-    # It holds the whole network in memory: at the default threshold (700) a capture into
-    # 50,000 people ran a dozen young collections, each walking the maps the write had made.
-    assert gc.get_threshold()[0] == server.GC_YOUNG_THRESHOLD > 700
-
-
-def test_start_up_holds_the_collector_off_and_serves_with_it_on(tmp_path, monkeypatch):
-    # What start-up builds (the app, the store's data) lives as long as the server: walking
-    # it in collections meanwhile was a tenth of the start. Serving must collect again.
-    seen: dict[str, bool] = {}
+def test_serving_leaves_the_collector_as_the_process_had_it(tmp_path, monkeypatch):
+    # No process-wide tuning: the collector runs with the thresholds it had, while serving.
+    seen: dict[str, Any] = {}
+    thresholds = gc.get_threshold()
     make = server.make_server
 
     def made(*args):
-        seen["starting"] = gc.isenabled()
         app, real = make(*args)
         monkeypatch.setattr(real, "run", lambda: seen.setdefault("serving", gc.isenabled()))
         return app, real
@@ -77,7 +72,19 @@ def test_start_up_holds_the_collector_off_and_serves_with_it_on(tmp_path, monkey
     monkeypatch.setattr(server.signal, "signal", lambda *args: None)
     monkeypatch.setattr(server.threading, "Thread", _NotStarted)
     server.serve(tmp_path, 0)
-    assert seen == {"starting": False, "serving": True}
+    assert seen == {"serving": True}
+    assert gc.isenabled() and gc.get_threshold() == thresholds
+
+
+def test_loading_the_data_pauses_the_collector_and_resumes_it(tmp_path, monkeypatch):
+    seen: list[bool] = []
+    read = storage.read_tables
+    monkeypatch.setattr(
+        storage, "read_tables", lambda path: seen.append(gc.isenabled()) or read(path)
+    )
+    Store(tmp_path)  # a new, empty file is written, then read back
+    Store(tmp_path)
+    assert seen and not any(seen)
     assert gc.isenabled()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC
 from zoneinfo import ZoneInfo
 
-from companion import networking
+from companion import answers
 from companion.method.prep import (
     Attendee,
     keywords,
@@ -16,7 +16,7 @@ from companion.method.prep import (
 )
 from companion.store import Store
 from companion.store.db import raw
-from tests.stores import event_capture, meetup_member, store_capture
+from tests.stores import event_capture, meetup_member, network, store_capture
 
 EVENT = {
     "title": "Feature Stores in Practice",
@@ -156,9 +156,8 @@ def test_people_you_both_know_come_from_the_store_best_known_first(tmp_path):
         for n in range(8):  # Guest n: n talks
             for _ in range(n):
                 talked = {"kind": "talked", "date": "2025-06-20", "event_id": None, "note": ""}
-                networking.log_interaction(db, int(guests[f"Guest {n}"]), talked)
-    with store.reading() as db:
-        net = networking.Network.load(db)
+                answers.log_interaction(db, int(guests[f"Guest {n}"]), talked)
+    net = network(store)
     [current] = [e for e, doc in net.events.items() if doc["title"] == "Evening 2"]
     # Guest 0 was there but never met: not someone you both know.
     assert "People you both know: Guest 7, Guest 6, Guest 5, Guest 4, Guest 3 and 2 more" in (
@@ -166,16 +165,15 @@ def test_people_you_both_know_come_from_the_store_best_known_first(tmp_path):
     )
     with store.transaction() as db:  # now you have
         talked = {"kind": "talked", "date": "2025-06-21", "event_id": None, "note": ""}
-        networking.log_interaction(db, int(guests["Guest 0"]), talked)
-    with store.reading() as db:
-        net = networking.Network.load(db)
+        answers.log_interaction(db, int(guests["Guest 0"]), talked)
+    net = network(store)
     assert "People you both know: Guest 7, Guest 6, Guest 5, Guest 4, Guest 3 and 3 more" in (
         host_items(net, current)
     )
 
 
-def host_items(net: networking.Network, event_id: int) -> list[str]:
-    sections = {s["title"]: texts(s) for s in networking.event_prep(net, event_id, UTC)}
+def host_items(net: answers.Network, event_id: int) -> list[str]:
+    sections = {s["title"]: texts(s) for s in answers.event_prep(net, event_id, UTC)}
     return sections["Host and speakers"]
 
 

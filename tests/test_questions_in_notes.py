@@ -26,7 +26,8 @@ def test_recapturing_the_meeting_keeps_one_question_per_person(client, auth, app
     body = {"url": ZOOM_URL, "html": fixture_text("zoom-meeting.html")}
     client.post("/api/captures", json={**body, "capture_id": "z-1"}, headers=auth)
     client.post("/api/captures", json={**body, "capture_id": "z-2"}, headers=auth)
-    with app.extensions["hallway_store"].reading() as db:
+    with app.extensions["hallway_store"].reading() as net:
+        db = net.db
         asked = [a for a in db.table("attendances").all() if a["role"] == "asked_question"]
     assert sorted(a["question"] for a in asked) == [
         "Can we get the slides?",

@@ -101,7 +101,7 @@ def test_the_token_is_never_logged_even_when_a_view_fails(client, app, auth, cap
     def broken(_db):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("companion.api.events.network.events", broken)
+    monkeypatch.setattr("companion.api.events.answers.newest_first", broken)
     with caplog.at_level(logging.DEBUG):
         response = client.get("/api/events", headers=auth)
     assert response.status_code == 500

@@ -51,12 +51,14 @@ def filled(tmp_path) -> Store:
 
 
 def test_json_export_restores_into_an_empty_store_as_the_same_data(filled, tmp_path):
-    with filled.reading() as db:
+    with filled.reading() as net:
+        db = net.db
         exported = as_json(db)
     text = json.dumps(exported)
     empty = Store(tmp_path / "empty")
     restore(empty, json.loads(text))
-    with empty.reading() as db:
+    with empty.reading() as net:
+        db = net.db
         assert as_json(db) == exported
     assert tables(empty) == tables(filled)
     # The restored store goes on with fresh ids, not reusing any.
@@ -65,7 +67,8 @@ def test_json_export_restores_into_an_empty_store_as_the_same_data(filled, tmp_p
 
 
 def test_restore_refuses_to_overwrite_data_unless_asked(filled, tmp_path):
-    with filled.reading() as db:
+    with filled.reading() as net:
+        db = net.db
         exported = as_json(db)
     other = Store(tmp_path / "other")
     store_capture(other, Capture("attendees", "meetup", event=Event("Mine"), people=[]))
@@ -79,7 +82,8 @@ def test_restore_refuses_to_overwrite_data_unless_asked(filled, tmp_path):
 
 
 def test_csv_has_a_row_per_person_with_events_and_interaction_count(filled):
-    with filled.reading() as db:
+    with filled.reading() as net:
+        db = net.db
         rows = list(csv.DictReader(io.StringIO(as_csv(db))))
     assert len(rows) == len(tables(filled)["people"]) == 3
     ada = next(r for r in rows if r["name"] == "Ada Quillfeather")
@@ -114,7 +118,8 @@ def _strict_lines(text: str) -> list[str]:
 
 
 def test_vcard_is_valid_4_0_and_notes_where_you_met(filled):
-    with filled.reading() as db:
+    with filled.reading() as net:
+        db = net.db
         text = as_vcard(db)
     lines = _strict_lines(text)
     assert lines.count("BEGIN:VCARD") == lines.count("END:VCARD") == 3

@@ -28,7 +28,8 @@ def store(tmp_path) -> Store:
 
 
 def test_same_name_in_the_same_group_is_suggested_not_merged(store):
-    with store.reading() as db:
+    with store.reading() as net:
+        db = net.db
         found = suggestions(db)
     assert found == [{"people": [1, 2], "reason": "Same name, both seen at Lakeside Data Science."}]
     assert len(tables(store)["people"]) == 3
@@ -38,7 +39,8 @@ def test_a_dismissed_suggestion_is_not_made_again(store):
     with store.transaction() as db:
         dismiss(db, 2, 1)
         dismiss(db, 1, 2)
-    with store.reading() as db:
+    with store.reading() as net:
+        db = net.db
         assert suggestions(db) == []
     assert len(tables(store)["not_duplicates"]) == 1
 
@@ -48,7 +50,8 @@ def test_someone_met_nowhere_with_a_known_name_is_suggested(tmp_path):
     store_capture(store, _online(1, GROUP, [Person("Lena Moss")]))
     with store.transaction() as db:
         db.table("people").insert({"name": "Lena Moss", "keys": ["linkedin:lena-m"]})
-    with store.reading() as db:
+    with store.reading() as net:
+        db = net.db
         assert suggestions(db) == [
             {"people": [1, 2], "reason": "Same name, one not seen at any event."}
         ]

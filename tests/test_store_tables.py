@@ -23,7 +23,8 @@ def test_tinydb_operations_work_on_the_store_tables(tmp_path):
         table.remove(row.kind == "talked")
         table.insert(Document({"person_id": 9, "kind": "message"}, doc_id=10))
     reopened = Store(tmp_path)
-    with reopened.reading() as db:
+    with reopened.reading() as net:
+        db = net.db
         table = db.table("interactions")
         assert table.get(doc_id=first) == {
             "person_id": 1,
@@ -36,7 +37,8 @@ def test_tinydb_operations_work_on_the_store_tables(tmp_path):
     with reopened.transaction() as db:
         assert db.table("interactions").insert({"person_id": 4}) == 11
         db.table("interactions").truncate()
-    with Store(tmp_path).reading() as db:
+    with Store(tmp_path).reading() as net:
+        db = net.db
         assert db.table("interactions").all() == []
 
 

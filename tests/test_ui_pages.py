@@ -215,7 +215,8 @@ def test_forms_refuse_cross_site_posts(client, seeded, token):
     assert foreign.status_code == 403
     rebound = client.get("/", base_url="http://evil.example:5474")
     assert rebound.status_code == 421
-    with client.application.extensions["hallway_store"].reading() as db:
+    with client.application.extensions["hallway_store"].reading() as net:
+        db = net.db
         assert len([i for i in db.table("interactions").all() if i["date"] == "2025-07-01"]) == 0
 
 
@@ -257,7 +258,8 @@ def test_ticking_whom_you_talked_to_logs_talked_once(client, seeded, token, app)
     response = client.post(url, data={csrf.FIELD: token, "person": people})
     assert response.status_code == 303
     client.post(url, data={csrf.FIELD: token, "person": [str(seeded.jonas)]})
-    with app.extensions["hallway_store"].reading() as db:
+    with app.extensions["hallway_store"].reading() as net:
+        db = net.db
         talked = [i for i in db.table("interactions").all() if i["kind"] == "talked"]
     jonas = [i for i in talked if i["person_id"] == seeded.jonas]
     assert [(i["date"], i["event_id"]) for i in jonas] == [("2025-06-12", seeded.past)]
@@ -380,7 +382,8 @@ def test_a_same_name_linkedin_connection_is_resolved_on_the_person_page(client, 
 def test_ticks_for_people_not_at_the_event_are_ignored(client, seeded, token, app):
     url = f"/events/{seeded.upcoming}/talked"
     client.post(url, data={csrf.FIELD: token, "person": [str(seeded.jonas)]})
-    with app.extensions["hallway_store"].reading() as db:
+    with app.extensions["hallway_store"].reading() as net:
+        db = net.db
         assert not [
             i
             for i in db.table("interactions").all()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from companion import networking
+from companion import answers
 from companion.ui import people
 
 MANY = 20_000
@@ -22,13 +22,13 @@ def test_a_large_network_builds_only_the_page_it_shows(client, app, monkeypatch)
             {"person_id": pid, "event_id": event, "role": "attendee"} for pid in ids
         )
     built: list[int] = []
-    summary = networking.summary
+    summary = answers.summary
     monkeypatch.setattr(
-        networking, "summary", lambda net, pid: built.append(pid) or summary(net, pid)
+        answers, "summary", lambda net, pid: built.append(pid) or summary(net, pid)
     )
     body = client.get("/people?sort=name&page=3&q=guest").get_data(as_text=True)
     assert f"{MANY} people" in body and "Page 3 of 400" in body
-    assert len(built) == networking.PAGE_SIZE
+    assert len(built) == answers.PAGE_SIZE
     shown = re.findall(r">(Guest\d{5} Example)<", body)
     assert shown[0] == "Guest00100 Example" and shown[-1] == "Guest00149 Example"
 

@@ -9,8 +9,8 @@ def export():
     fmt = request.args.get("format", "json")
     if fmt not in FORMATS:
         abort(400, "The format must be json, csv or vcard.")
-    with current_app.extensions["hallway_store"].reading() as db:
-        body = render(db, fmt)
+    with current_app.extensions["hallway_store"].reading() as net:
+        body = render(net.db, fmt)
     media_type, extension = FORMATS[fmt]
     disposition = f'attachment; filename="hallway-export.{extension}"'
     return Response(body, content_type=media_type, headers={"Content-Disposition": disposition})

@@ -4,25 +4,25 @@ from typing import Any
 
 from flask import abort, current_app, jsonify, request
 
+from companion import answers
 from companion.api import bp
-from companion.store import network
+from companion.store import tables
 from companion.store.db import now, raw
 from companion.store.merge import MergeError, NotFound, dismiss, merge, suggestions, unmerge
-
-BRIEF = ("id", "name", "headline", "company", "profile_url", "linkedin_url")
 
 
 @bp.get("/people/suggestions")
 def list_suggestions():
-    with current_app.extensions["hallway_store"].reading() as db:
+    with current_app.extensions["hallway_store"].reading() as net:
         duplicates = [
-            {**s, "people": [_brief(db, pid) for pid in s["people"]]} for s in suggestions(db)
+            {**s, "people": [answers.brief(net, pid) for pid in s["people"]]}
+            for s in suggestions(net.db)
         ]
         linkedin = [
-            {"id": int(i), **p, "candidates": [_brief(db, pid) for pid in p["candidates"]]}
-            for i, p in raw(db, "linkedin_pending").items()
+            {"id": int(i), **p, "candidates": [answers.brief(net, pid) for pid in p["candidates"]]}
+            for i, p in raw(net.db, "linkedin_pending").items()
         ]
-    return jsonify(duplicates=duplicates, linkedin=linkedin)
+        return jsonify(duplicates=duplicates, linkedin=linkedin)
 
 
 @bp.post("/people/merge")
@@ -30,7 +30,7 @@ def merge_people():
     keep, other = _ints("keep", "merge")
     with current_app.extensions["hallway_store"].transaction() as db:
         merge_id = _or_404(lambda: merge(db, keep, other, now()))
-        person = network.person(db, keep)
+        person = tables.person(db, keep)
     return jsonify(merge_id=merge_id, person=person)
 
 
@@ -39,7 +39,7 @@ def unmerge_people():
     (merge_id,) = _ints("merge_id")
     with current_app.extensions["hallway_store"].transaction() as db:
         kept, restored = _or_404(lambda: unmerge(db, merge_id, now()))
-        people = [network.person(db, kept), network.person(db, restored)]
+        people = [tables.person(db, kept), tables.person(db, restored)]
     return jsonify(people=people)
 
 
@@ -66,8 +66,3 @@ def _or_404(action: Any) -> Any:
         abort(404, str(problem))
     except MergeError as problem:
         abort(409, str(problem))
-
-
-def _brief(db, person_id: int) -> dict[str, Any]:
-    person = network.person(db, person_id) or {}
-    return {k: person.get(k) for k in BRIEF}

@@ -4,48 +4,45 @@ from __future__ import annotations
 
 from flask import abort, current_app, jsonify, request
 
-from companion import networking
+from companion import answers
 from companion.api import args, bp
 from companion.method import edits, interactions
 from companion.method.classify import CLASSES
 from companion.method.followups import STATUSES
-from companion.store import network
+from companion.store import Store, tables
 
 
-def _store():
+def _store() -> Store:
     return current_app.extensions["hallway_store"]
 
 
-def _loaded(person_id: int) -> networking.Network:
-    with _store().reading() as db:
-        net = networking.Network.load(db)
+def _person_or_404(net: answers.Network, person_id: int) -> None:
     if person_id not in net.people:
         abort(404, "There is no person with that id.")
-    return net
 
 
 @bp.get("/people")
 def list_people():
-    sort = args.choice("sort", networking.SORTS) or "last_seen"
     query = {
         "q": request.args.get("q", ""),
         "event": args.number("event"),
         "cls": args.choice("cls", CLASSES),
         "status": args.choice("status", STATUSES),
         "due": args.flag("due"),
-        "sort": sort,
+        "sort": args.choice("sort", answers.SORTS) or "last_seen",
         "page": args.number("page") or 1,
     }
     today = args.today()
-    with _store().reading() as db:
-        net = networking.Network.load(db)
-    rows, total = networking.list_people(net, today, **query)
-    return jsonify(people=rows, total=total)
+    with _store().reading() as net:
+        rows, total = answers.list_people(net, today, **query)
+        return jsonify(people=rows, total=total)
 
 
 @bp.get("/people/<int:person_id>")
 def show_person(person_id: int):
-    return jsonify(networking.detail(_loaded(person_id), person_id, args.today()))
+    with _store().reading() as net:
+        _person_or_404(net, person_id)
+        return jsonify(answers.detail(net, person_id, args.today()))
 
 
 @bp.post("/people/<int:person_id>")
@@ -55,18 +52,17 @@ def edit_person(person_id: int):
     except edits.BadEdit as problem:
         abort(422, str(problem))
     with _store().transaction() as db:
-        if network.update_person(db, person_id, changes) is None:
+        if tables.update_person(db, person_id, changes) is None:
             abort(404, "There is no person with that id.")
-    return jsonify(networking.detail(_loaded(person_id), person_id, args.today()))
+    return show_person(person_id)
 
 
 @bp.get("/people/<int:person_id>/interactions")
 def list_interactions(person_id: int):
-    net = _loaded(person_id)
-    return jsonify(
-        interactions=net.touches_of(person_id),
-        progress=interactions.progress(net.touches_of(person_id)),
-    )
+    with _store().reading() as net:
+        _person_or_404(net, person_id)
+        logged = net.touches_of(person_id)
+        return jsonify(interactions=logged, progress=interactions.progress(logged))
 
 
 @bp.post("/people/<int:person_id>/interactions")
@@ -80,17 +76,18 @@ def log_interaction(person_id: int):
             abort(404, "There is no person with that id.")
         if fields["event_id"] is not None and not db.table("events").get(doc_id=fields["event_id"]):
             abort(422, "There is no event with that 'event_id'.")
-        stored = networking.log_interaction(db, person_id, fields)
+        stored = answers.log_interaction(db, person_id, fields)
     return jsonify(stored), 201
 
 
 @bp.get("/people/<int:person_id>/notes")
 def person_notes(person_id: int):
-    net = _loaded(person_id)
     event_id = args.number("event")
-    if event_id is not None and event_id not in net.events:
-        abort(404, "There is no event with that id.")
-    drafted = networking.person_notes(net, person_id, event_id)
-    if drafted is None:
-        abort(422, "This person is not linked to any event yet: pass ?event=<id>.")
-    return jsonify(drafted)
+    with _store().reading() as net:
+        _person_or_404(net, person_id)
+        if event_id is not None and event_id not in net.events:
+            abort(404, "There is no event with that id.")
+        drafted = answers.person_notes(net, person_id, event_id)
+        if drafted is None:
+            abort(422, "This person is not linked to any event yet: pass ?event=<id>.")
+        return jsonify(drafted)

@@ -6,13 +6,13 @@ from flask import abort, current_app, jsonify, request
 
 from companion.api import bp
 from companion.method import settings
-from companion.store import network
+from companion.store import tables
 
 
 @bp.get("/settings")
 def show_settings():
-    with current_app.extensions["hallway_store"].reading() as db:
-        return jsonify(settings.with_defaults(network.settings(db)))
+    with current_app.extensions["hallway_store"].reading() as net:
+        return jsonify(net.settings)
 
 
 @bp.post("/settings")
@@ -22,5 +22,5 @@ def change_settings():
     except settings.BadSettings as problem:
         abort(422, str(problem))
     with current_app.extensions["hallway_store"].transaction() as db:
-        stored = network.save_settings(db, changes)
+        stored = tables.save_settings(db, changes)
     return jsonify(settings.with_defaults(stored))

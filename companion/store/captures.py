@@ -13,10 +13,8 @@ from typing import Any
 from tinydb import TinyDB
 
 from companion.model import Capture, Event, Person
-from companion.store import indexes
-from companion.store.db import fast_table, raw
+from companion.store.db import current_network, fast_table, raw
 from companion.store.identity import abbreviates, event_key, person_keys, url_keys
-from companion.store.indexes import CaptureIndexes
 from companion.store.schema import PERSON_DEFAULTS
 
 Doc = dict[str, Any]
@@ -50,15 +48,11 @@ def save_capture(db: TinyDB, capture: Capture, capture_id: str | None, at: str) 
     each stored with its hosts and speakers, and the listing's own people (the group's
     organizers) are stored as people without an attendance.
     """
-    index = indexes.of(db)
-    logged = index.captures.first(capture_id)
+    net = current_network(db)
+    logged = net.capture_ids.first(capture_id)
     if logged is not None:
         seen = raw(db, "captures")[str(logged)]["event_id"]
-        people = [
-            (a["person_id"], a["role"])
-            for a in raw(db, "attendances").values()
-            if a["event_id"] == seen
-        ]
+        people = [(pid, role) for pid in net.attendees(seen) for role in net.roles(pid, seen)]
         return Saved(event_id=seen, people=people, duplicate=True)
     events = [capture.event] if capture.event else capture.events
     if not events:
@@ -66,7 +60,7 @@ def save_capture(db: TinyDB, capture: Capture, capture_id: str | None, at: str) 
     saved = Saved(event_id=None)
     for event in events:
         key = event_key(event, capture.platform)
-        event_id = _upsert_event(db, index, event, key, capture.platform, at)
+        event_id = _upsert_event(db, event, key, capture.platform, at)
         saved.event_ids.append(event_id)
         people = [*event.hosts, *event.speakers]
         if event is capture.event:
@@ -90,13 +84,11 @@ def save_capture(db: TinyDB, capture: Capture, capture_id: str | None, at: str) 
     return saved
 
 
-def _upsert_event(
-    db: TinyDB, index: CaptureIndexes, event: Event, key: str, platform: str, at: str
-) -> int:
+def _upsert_event(db: TinyDB, event: Event, key: str, platform: str, at: str) -> int:
     table = db.table("events")
     facts = asdict(event)
     del facts["hosts"], facts["speakers"]  # people live in attendances
-    existing = index.follow(db).events.first(key)
+    existing = current_network(db).event_keys.first(key)
     if existing is None:
         return table.insert({**facts, "key": key, "platform": platform, "first_seen": at})
     doc = raw(db, "events")[str(existing)]
@@ -115,9 +107,8 @@ class _People:
     def __init__(self, db: TinyDB, saved: Saved, event_id: int | None):
         self.db, self.table = db, fast_table(db, "people")
         self.saved, self.event_id = saved, event_id
-        self.index = indexes.of(db)
+        self.net = current_network(db)
         self.stored = raw(db, "people")
-        self.attendances = raw(db, "attendances")
         self.roles: dict[int, set[str]] = {}  # each stored person's roles at the event
         self.new: dict[int, Doc] = {}  # by the id each will have
         self.changes: dict[int, Doc] = {}  # stored person id -> fields to change
@@ -180,7 +171,7 @@ class _People:
 
     def _find(self, keys: list[str]) -> int | None:
         for key in keys:
-            found = self.index.people.first(key)
+            found = self.net.person_keys.first(key)
             if found is None:
                 found = self.claimed.get(key)
             if found is not None:
@@ -195,7 +186,7 @@ class _People:
             facts.pop("profile_url", None)  # another spelling of the same profile
         changes = {k: v for k, v in facts.items() if doc.get(k) != v}
         held = doc.get("keys", [])
-        taken = self.index.people.ids
+        taken = self.net.person_keys
         new_keys = [k for k in keys if k not in held and k not in taken and k not in self.claimed]
         if new_keys:
             changes["keys"] = [*held, *new_keys]
@@ -207,12 +198,11 @@ class _People:
         knew them (met at another event, or you logged something with them)."""
         here = self.roles[person_id] = set()
         elsewhere = False
-        for doc_id in self.index.attendances.ids.get(person_id, ()):
-            attendance = self.attendances[str(doc_id)]
+        for attendance in self.net.attended(person_id):
             if attendance["event_id"] == self.event_id:
                 here.add(attendance["role"])
             elsewhere = elsewhere or attendance["event_id"] != self.saved.event_id
-        known_before = elsewhere or person_id in self.index.touches.ids
+        known_before = elsewhere or self.net.known_before(person_id)
         if known_before and person_id not in self.saved.new and person_id not in self.saved.known:
             self.saved.known.append(person_id)
 
@@ -226,11 +216,10 @@ def _note_questions(db: TinyDB, capture: Capture, askers: dict[str, int], event_
             asked[person_id] = question.text
     if not asked:
         return
-    index, docs = indexes.of(db), raw(db, "attendances")
+    net = current_network(db)
     changes: dict[int, Doc] = {}
     for person_id, wanted in asked.items():
-        for doc_id in index.attendances.ids.get(person_id, ()):
-            a = docs[str(doc_id)]
+        for doc_id, a in net.attendances_of(person_id).items():
             if (
                 a["event_id"] == event_id
                 and a["role"] == "asked_question"

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from fasteners import ReaderWriterLock
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Table
 
 from companion.store import schema
 from companion.store.errors import StoreTooNew, StoreWriteError
+from companion.store.network import Network
 from companion.store.storage import AtomicJSONStorage, IntKeys, write_error
 
 DB_NAME = "hallway.json"
@@ -30,7 +31,7 @@ class FastTable(Table):
 
     def _update_table(self, updater):  # type: ignore[no-untyped-def]
         tables = self._storage.read() or {}
-        docs = IntKeys(tables.setdefault(self.name, {}))
+        docs = IntKeys(tables.setdefault(self.name, {}), self._storage.originals(self.name))
         updater(docs)
         self._storage.write_documents(self.name, docs.touched)
         self.clear_cache()
@@ -68,22 +69,36 @@ class FastTable(Table):
 
 
 class HallwayDB(TinyDB):
+    """TinyDB with FastTable, and the network read from it (see network.py)."""
+
     table_class = FastTable
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.network = Network(self)
+
+    def forget_cached(self) -> None:
+        """After a rollback: the tables' query results and next ids may name what was undone."""
+        for table in self._tables.values():
+            table.clear_cache()
+            table._next_id = None
 
 
 class Store:
-    """The user's network in one TinyDB file.
+    """The user's network in one TinyDB file, read through the network held in memory.
 
-    Every change happens inside `transaction()`, which holds a thread lock and a file lock
-    (a second `hallway` process may be running) and writes the file once at its end, or not
-    at all if the block raised. `recovered_from` names the backup opened in place of a
-    damaged file (None normally): the API and pages show it.
+    A readers-writer lock orders everything: `reading()` holds the read side while a request
+    builds its answer; `transaction()` holds the write side (and a file lock: a second
+    `hallway` process may be running), writes the file once at its end, and moves the network
+    on before it lets go. A transaction whose block raises leaves the store as it was: what it
+    changed is put back in memory and nothing is written. `recovered_from` names the backup
+    opened in place of a damaged file (None normally): the API and pages show it.
     """
 
     def __init__(self, data_dir: Path):
         self.path = Path(data_dir) / DB_NAME
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._thread_lock = threading.RLock()
+        self._lock = ReaderWriterLock()
         self._file_lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_S)
         self.recovered_from: Path | None = None
         self.db = self._open()
@@ -99,32 +114,41 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[TinyDB]:
-        with self._thread_lock, self._locked_file():
+        with self._lock.write_lock(), self._locked_file():
             db = self._fresh()
             storage: AtomicJSONStorage = db.storage  # type: ignore[assignment]
-            storage.deferred = True
+            storage.begin()
             try:
                 yield db
-                storage.flush()
             except BaseException:
+                storage.rollback()
+                db.forget_cached()  # type: ignore[attr-defined]
+                db.network.follow()  # type: ignore[attr-defined]
+                raise
+            try:
+                storage.commit()
+            except BaseException:
+                # The files hold what was saved before the failure: read them again.
                 self.db = self._open()
                 raise
-            finally:
-                storage.deferred = False
+            db.network.follow()  # type: ignore[attr-defined]
 
     @contextmanager
-    def reading(self) -> Iterator[TinyDB]:
-        """A consistent view for a request that reads several tables."""
-        with self._thread_lock:
-            yield self._fresh()
+    def reading(self) -> Iterator[Network]:
+        """The network, unchanged until the block ends: build the whole answer inside it."""
+        db = self.db
+        if db.storage.changed_on_disk() or db.network.generation != db.storage.generation:
+            with self._lock.write_lock():
+                self._fresh().network.follow()  # type: ignore[attr-defined]
+        with self._lock.read_lock():
+            yield self.db.network  # type: ignore[attr-defined]
 
     def replace_all(self, data: dict[str, Any]) -> None:
         """Put `data` (whole tables, any schema version) in place of everything stored."""
         with self.transaction() as db:
             db.storage.write(schema.upgrade(data))
-        # TinyDB's table handles cache ids and queries of the data just replaced.
-        with self._thread_lock:
-            self.db = self._open()
+            # TinyDB's table handles cache ids and queries of the data just replaced.
+            db.forget_cached()  # type: ignore[attr-defined]
 
     def _open(self) -> TinyDB:
         db = HallwayDB(self.path, storage=AtomicJSONStorage)
@@ -163,7 +187,7 @@ class Store:
             return
         try:
             # Under the file lock no one is writing, so every temporary file is an orphan.
-            with self._thread_lock, self._locked_file():
+            with self._lock.write_lock(), self._locked_file():
                 for orphan in self.storage.temporary_files():
                     orphan.unlink(missing_ok=True)
         except (StoreWriteError, PermissionError):
@@ -195,13 +219,19 @@ class Store:
                 raise
             # Only the recovered backup was to be saved: a read-only folder can still be read.
             return
-        with self._thread_lock:
+        with self._lock.write_lock():
             self.db = self._open()
 
 
 def fast_table(db: TinyDB, name: str) -> FastTable:
     """A table of a store's database, with FastTable's batch methods (typed as such)."""
     return db.table(name)  # type: ignore[return-value]
+
+
+def current_network(db: TinyDB) -> Network:
+    """The network read from this database, caught up with every write so far (in a
+    transaction, its own too). Call it under the store's lock, as transactions are."""
+    return db.network.follow()  # type: ignore[attr-defined]
 
 
 def raw(db: TinyDB, table: str) -> dict[str, dict[str, Any]]:

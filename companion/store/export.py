@@ -69,8 +69,8 @@ def restore(store: Store, export: Any, replace: bool = False) -> None:
         raise StoreError("This Hallway export has no tables.")
     if int(export.get("schema", 1)) > schema.SCHEMA_VERSION:
         raise StoreError("This export comes from a newer Hallway: update Hallway to restore it.")
-    with store.reading() as db:
-        holds_data = any(raw(db, t) for t in ("events", "people", "interactions"))
+    with store.reading() as net:
+        holds_data = any(raw(net.db, t) for t in ("events", "people", "interactions"))
     if holds_data and not replace:
         raise StoreError(
             "The store already holds data: restore into an empty data folder, "

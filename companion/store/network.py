@@ -1,120 +1,495 @@
-"""Reading and writing the user's network: events, people, attendances, interactions, settings.
+"""The user's network held in memory for reads: the one read model, derived from the store.
 
-Reads take the `db` of `Store.reading()` (or of a transaction); every write here must be called
-inside `Store.transaction()`, which writes the file once at its end or not at all.
-Interactions live in the "interactions" table as {person_id, kind, date, event_id, note};
-the settings are the one document of the "settings" table.
+How a read is answered. A request enters `Store.reading()`, the read side of the store's
+readers-writer lock, and builds its whole answer (JSON, a page) from the `Network` it gets
+before it lets go. Writes wait meanwhile, so nothing it reads changes under it: not this
+model, not the TinyDB documents it shares.
+
+How a write reaches it. Every change happens in `Store.transaction()`, the write side of the
+lock. The storage records the ids of the documents each table change touched
+(`AtomicJSONStorage.changes_since`); `follow()` reads those documents again and moves the
+model on in place: the person's record, who was at the event, the lookups a capture needs,
+and each sorted index already built. The transaction calls it before it lets go; capture
+code calls it in the middle, to see its own writes. When the storage cannot say what
+changed (first use, a reload from disk, a restore), the model is built again from the data:
+it can always be rebuilt from TinyDB, the database of record.
+
+Why this design. Hallway has one user: reads are short, writes are few, and under the
+GIL two reads would not run faster side by side than one after the other. A lock gives
+consistency by construction, where immutable snapshots shared with documents that TinyDB
+changes in place did not. The readers-writer lock (not one mutex) lets a short read
+interleave with a long one (an export). Derived values are cached per person and dropped
+when that person's documents change; orderings are `sortedcontainers.SortedList`s moved by
+the people a write touched. The benchmark (bench/results/README.md) holds the budgets.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple
 
+from sortedcontainers import SortedList
 from tinydb import TinyDB
 
-# What the user may change on a person from the review page or the popup.
-EDITABLE_PERSON_FIELDS = ("status", "notes", "class_override", "follow_up_on")
+from companion.method import followups
+from companion.method.classify import by_choice_or_role, by_title
+from companion.method.interactions import PERSONAL, iso_date, last_touch, progress
+from companion.method.settings import with_defaults
+from companion.store.storage import collector_paused
+
+Doc = dict[str, Any]
+SORTS = ("last_seen", "interactions", "name")
+_DERIVED = ("last_seen", "count", "text", "due_on", "class", "title_class", "groups")
+# A headline names an employer after these: "Data engineer at Brightwater", "CTO @ Acme".
+_AT_WORDS = (" at ", "@ ")
 
 
-def _with_id(doc: Any) -> dict[str, Any]:
-    return {"id": doc.doc_id, **doc}
+class Entry(NamedTuple):
+    """A person's place in one ordering: sorted by `key`, then by id."""
+
+    key: tuple[Any, ...]
+    person_id: int
+    text: str  # what a search looks in (casefolded)
 
 
-def _rows(db: TinyDB, table: str) -> list[dict[str, Any]]:
-    """Copies of a table's documents with their ids, read straight from the storage's data.
+class Employer(NamedTuple):
+    """One place a person works, as their company field or headline says it (casefolded)."""
 
-    Reading all of them through TinyDB builds a Document per row, which shows once a network
-    holds tens of thousands of attendances and interactions; the data is the same.
-    """
-    raw = (db.storage.read() or {}).get(table, {})
-    return [{"id": int(key), **doc} for key, doc in raw.items()]
+    text: str
+    from_headline: bool
+    person_id: int
 
 
-def people(db: TinyDB) -> list[dict[str, Any]]:
-    return _rows(db, "people")
+class Held(NamedTuple):
+    """What an interaction was when last read: whose, at which event, and its place in the
+    list of what you logged (None for a "seen at", which a capture logs)."""
+
+    person_id: int
+    event_id: int | None
+    logged: tuple[str, int] | None
 
 
-def event(db: TinyDB, event_id: int) -> dict[str, Any] | None:
-    doc = db.table("events").get(doc_id=event_id)
-    return {"id": doc.doc_id, **doc} if doc else None
+class Ordering:
+    """Entries kept sorted as the people they belong to change; each person may have several
+    (an employer index) or none (someone with no next step)."""
+
+    def __init__(self, entries: dict[int, tuple[Any, ...]]):
+        self._of = entries
+        self.sorted = SortedList(e for theirs in entries.values() for e in theirs)
+
+    def put(self, person_id: int, entries: tuple[Any, ...]) -> None:
+        for old in self._of.pop(person_id, ()):
+            self.sorted.discard(old)
+        if entries:
+            self._of[person_id] = entries
+            self.sorted.update(entries)
 
 
-def events(db: TinyDB) -> list[dict[str, Any]]:
-    """Every event, newest start first (events with no known start last)."""
-    return sorted(_rows(db, "events"), key=lambda e: e.get("start") or "", reverse=True)
+class Lookup:
+    """Document ids by the keys each document holds (identity keys, event keys, capture ids)."""
+
+    def __init__(self, keys_of: Callable[[Doc], Iterable[str]]):
+        self._keys_of = keys_of
+        self._ids: dict[str, list[int]] = {}
+        self._held: dict[int, tuple[str, ...]] = {}
+
+    def put(self, doc_id: int, doc: Doc | None) -> None:
+        for key in self._held.pop(doc_id, ()):
+            self._ids[key].remove(doc_id)
+            if not self._ids[key]:
+                del self._ids[key]
+        keys = tuple(self._keys_of(doc)) if doc is not None else ()
+        if keys:
+            self._held[doc_id] = keys
+            for key in keys:
+                self._ids.setdefault(key, []).append(doc_id)
+
+    def first(self, key: str | None) -> int | None:
+        ids = self._ids.get(key) if key is not None else None
+        return min(ids) if ids else None
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._ids
 
 
-def person(db: TinyDB, person_id: int) -> dict[str, Any] | None:
-    doc = db.table("people").get(doc_id=person_id)
-    return {"id": doc.doc_id, **doc} if doc else None
+class Network:
+    """Everyone and everything stored, indexed by person and by event. Read it inside
+    `Store.reading()` (or a transaction); only `follow()` changes it."""
+
+    def __init__(self, db: TinyDB):
+        self.db = db
+        self._clear()
+
+    def _clear(self) -> None:
+        self.generation: int | None = None  # the storage's, when last followed
+        self.people: dict[int, Doc] = {}  # the stored documents
+        self.events: dict[int, Doc] = {}  # copies, with their "id"
+        self.settings: dict[str, Any] = with_defaults({})
+        self._attended: dict[int, dict[int, Doc]] = {}  # person -> attendance id -> document
+        self._touches: dict[int, dict[int, Doc]] = {}  # person -> interaction id -> document
+        # Whose each attendance and interaction was when last read: TinyDB changes documents
+        # in place, so a change cannot be undone from the document alone.
+        self._attendance_of: dict[int, tuple[int, int]] = {}  # id -> (person, event)
+        self._touch_of: dict[int, Held] = {}
+        self._at_event: dict[int, set[int]] = {}  # event -> people there
+        self._met: set[int] = set()  # people you logged a touch of your own with
+        self._invites: dict[int, Doc] = {}  # invites you logged, by interaction id
+        self._logged = SortedList()  # (date, id) of what you logged yourself
+        self.person_keys = Lookup(lambda p: p.get("keys", []))
+        self.event_keys = Lookup(lambda e: [e["key"]] if "key" in e else [])
+        self.capture_ids = Lookup(lambda c: [c["capture_id"]])
+        # Derived values by name, then by person: computed when first asked, dropped when
+        # the person's documents change. Readers share the model, so what they compute on
+        # first use is stored under a lock of its own: two never build the same thing at once.
+        self._cache: dict[str, dict[int, Any]] = {name: {} for name in _DERIVED}
+        self._orderings: dict[str, Ordering] = {}  # built when first asked, then kept
+        self._filling = threading.RLock()
+
+    # How a write reaches the model.
+
+    def follow(self) -> Network:
+        """Catch up with the store: the documents changed since last time, or everything."""
+        storage = self.db.storage
+        generation: int = storage.generation  # type: ignore[attr-defined]
+        if generation == self.generation:
+            return self
+        changes = None
+        if self.generation is not None:
+            changes = storage.changes_since(self.generation)  # type: ignore[attr-defined]
+        data = storage.read() or {}
+        if changes is None:
+            with collector_paused():
+                self._rebuild(data)
+        else:
+            self._apply(data, changes)
+        self.generation = generation
+        return self
+
+    def _rebuild(self, data: dict[str, Any]) -> None:
+        self._clear()
+        self._apply(data, {table: map(int, docs) for table, docs in data.items()})
+
+    def _apply(self, data: dict[str, Any], changes: dict[str, Iterable[int]]) -> None:
+        touched: set[int] = set()
+        if "settings" in changes:
+            self.settings = with_defaults(dict(data.get("settings", {}).get("1") or {}))
+        tables: list[tuple[str, Callable[[int, Doc | None], Iterable[int]]]] = [
+            ("events", self._put_event),
+            ("people", self._put_person),
+            ("attendances", self._put_attendance),
+            ("interactions", self._put_touch),
+            ("captures", self._put_capture),
+        ]
+        for table, put in tables:
+            docs = data.get(table, {})
+            for doc_id in changes.get(table, ()):
+                touched.update(put(doc_id, docs.get(str(doc_id))))
+        self._refresh(touched)
+
+    def _put_event(self, event_id: int, doc: Doc | None) -> Iterable[int]:
+        """The people whose derived values an event's change moves (its day, its group)."""
+        old = self.events.pop(event_id, None)
+        self.event_keys.put(event_id, doc)
+        if doc is not None:
+            self.events[event_id] = {"id": event_id, **doc}
+        if old is not None and (doc is None or _dated_group(old) != _dated_group(doc)):
+            touching = {t.person_id for t in self._touch_of.values() if t.event_id == event_id}
+            return touching | self._at_event.get(event_id, set())
+        return ()
+
+    def _put_person(self, person_id: int, doc: Doc | None) -> Iterable[int]:
+        if doc is None:
+            self.people.pop(person_id, None)
+        else:
+            self.people[person_id] = doc
+        self.person_keys.put(person_id, doc)
+        return (person_id,)
+
+    def _put_attendance(self, attendance_id: int, doc: Doc | None) -> Iterable[int]:
+        moved = []
+        old = self._attendance_of.pop(attendance_id, None)
+        if old is not None:
+            person_id, event_id = old
+            _drop(self._attended, person_id, attendance_id)
+            if event_id not in self.event_ids(person_id):
+                _discard(self._at_event, event_id, person_id)
+            moved.append(person_id)
+        if doc is not None:
+            person_id, event_id = doc["person_id"], doc["event_id"]
+            self._attendance_of[attendance_id] = (person_id, event_id)
+            self._attended.setdefault(person_id, {})[attendance_id] = doc
+            self._at_event.setdefault(event_id, set()).add(person_id)
+            moved.append(person_id)
+        return moved
+
+    def _put_touch(self, touch_id: int, doc: Doc | None) -> Iterable[int]:
+        moved = []
+        old = self._touch_of.pop(touch_id, None)
+        if old is not None:
+            _drop(self._touches, old.person_id, touch_id)
+            self._invites.pop(touch_id, None)
+            if old.logged is not None:
+                self._logged.discard(old.logged)
+            moved.append(old.person_id)
+        if doc is not None:
+            person_id = doc["person_id"]
+            logged = (doc.get("date") or "", touch_id) if doc["kind"] != "seen_at" else None
+            self._touch_of[touch_id] = Held(person_id, doc.get("event_id"), logged)
+            self._touches.setdefault(person_id, {})[touch_id] = doc
+            if logged is not None:
+                self._logged.add(logged)
+            if doc["kind"] == "invite_sent":
+                self._invites[touch_id] = doc
+            moved.append(person_id)
+        return moved
+
+    def _put_capture(self, capture_id: int, doc: Doc | None) -> Iterable[int]:
+        self.capture_ids.put(capture_id, doc)
+        return ()
+
+    def _refresh(self, touched: set[int]) -> None:
+        """Drop what was derived from the people touched, and move the orderings on."""
+        for cache in self._cache.values():
+            for person_id in touched:
+                cache.pop(person_id, None)
+        for person_id in touched:
+            if any(t["kind"] in PERSONAL for t in self._touches.get(person_id, {}).values()):
+                self._met.add(person_id)
+            else:
+                self._met.discard(person_id)
+        for name, ordering in self._orderings.items():
+            for person_id in touched:
+                ordering.put(person_id, self._entries(name, person_id))
+
+    # What one person is and did.
+
+    def attendances_of(self, person_id: int) -> dict[int, Doc]:
+        """Their attendances as stored, by id: read them, never change them."""
+        return self._attended.get(person_id, {})
+
+    def attended(self, person_id: int, event_id: int | None = None) -> list[Doc]:
+        return [
+            a
+            for a in self.attendances_of(person_id).values()
+            if event_id is None or a["event_id"] == event_id
+        ]
+
+    def roles(self, person_id: int, event_id: int | None = None) -> list[str]:
+        return [a["role"] for a in self.attended(person_id, event_id)]
+
+    def event_ids(self, person_id: int) -> list[int]:
+        return list(dict.fromkeys(a["event_id"] for a in self.attended(person_id)))
+
+    def stored_touches(self, person_id: int) -> list[Doc]:
+        """Their interactions as stored, oldest first: read them, never change them."""
+        theirs = self._touches.get(person_id, {})
+        return [theirs[i] for i in sorted(theirs, key=lambda i: (theirs[i].get("date") or "", i))]
+
+    def touches_of(self, person_id: int) -> list[Doc]:
+        """Their interactions with their ids, oldest first (copies: the caller's to keep)."""
+        theirs = self._touches.get(person_id, {})
+        ordered = sorted(theirs, key=lambda i: (theirs[i].get("date") or "", i))
+        return [{"id": i, **theirs[i]} for i in ordered]
+
+    def known_before(self, person_id: int) -> bool:
+        """Something you logged yourself with them (a "seen at" is the capture's own)."""
+        return any(t["kind"] != "seen_at" for t in self._touches.get(person_id, {}).values())
+
+    def known(self, person_id: int, event_id: int) -> bool:
+        """Met before: a touch you made, or seen at another event."""
+        others = (a["event_id"] != event_id for a in self.attended(person_id))
+        return self.met(person_id) or any(others)
+
+    def met(self, person_id: int) -> bool:
+        """You logged a touch of your own with them (more than being in the same room)."""
+        return person_id in self._met
+
+    def last_seen(self, person_id: int) -> str | None:
+        def compute(pid: int) -> str | None:
+            dates = [self.day(a["event_id"]) for a in self.attended(pid)]
+            dates.append(last_touch(self.stored_touches(pid)))
+            return max((d for d in dates if d), default=None)
+
+        return self._memo("last_seen", person_id, compute)
+
+    def touch_count(self, person_id: int) -> int:
+        return self._memo(
+            "count", person_id, lambda pid: progress(self.stored_touches(pid))["count"]
+        )
+
+    def searchable(self, person_id: int) -> str:
+        def compute(pid: int) -> str:
+            doc = self.people.get(pid) or {}
+            fields = ("name", "headline", "company", "position", "notes")
+            return " ".join(str(doc.get(f) or "") for f in fields).casefold()
+
+        return self._memo("text", person_id, compute)
+
+    def step(self, person_id: int, invites_left: int | None = None) -> followups.Due | None:
+        """What is next with them; the budget of invites left changes only the wording."""
+        doc, touches = self.people.get(person_id) or {}, self.stored_touches(person_id)
+        return followups.next_step(doc, touches, self.events, invites_left)
+
+    def due_on(self, person_id: int) -> str | None:
+        """The day their next step is due; None when nothing is pending."""
+
+        def compute(pid: int) -> str | None:
+            step = self.step(pid)
+            return step.due_on if step else None
+
+        return self._memo("due_on", person_id, compute)
+
+    def person_class(self, person_id: int) -> str:
+        return self._memo(
+            "class", person_id, lambda pid: self.class_with_roles(pid, self.roles(pid))
+        )
+
+    def class_with_roles(self, person_id: int, roles: list[str]) -> str:
+        """Their class as these roles make it (those at one event, say)."""
+        doc = self.people.get(person_id) or {}
+        decided = by_choice_or_role(doc, roles)
+        if decided is not None:
+            return decided.cls
+        return self._memo("title_class", person_id, lambda _: by_title(doc).cls)
+
+    def groups_of(self, person_id: int) -> set[str | None]:
+        def compute(pid: int) -> set[str | None]:
+            return {group_name(self.events.get(e, {})) for e in self.event_ids(pid)}
+
+        return self._memo("groups", person_id, compute)
+
+    def _memo(self, name: str, person_id: int, compute: Callable[[int], Any]) -> Any:
+        cache = self._cache[name]
+        if person_id in cache:
+            return cache[person_id]
+        value = compute(person_id)
+        with self._filling:
+            return cache.setdefault(person_id, value)
+
+    # Events and the whole network.
+
+    def attendees(self, event_id: int) -> list[int]:
+        """The people at an event, each once, by id."""
+        return sorted(self._at_event.get(event_id, ()))
+
+    def day(self, event_id: int | None) -> str | None:
+        """The date an event started on (YYYY-MM-DD), when known."""
+        event = self.events.get(event_id) if event_id is not None else None
+        return iso_date(event.get("start")) if event else None
+
+    def met_at(self, event_id: int) -> set[int]:
+        """The people you have met (see `met`) who were at this event."""
+        return self._met.intersection(self._at_event.get(event_id, ()))
+
+    def invites_sent(self) -> list[Doc]:
+        return list(self._invites.values())
+
+    def recent_logged(self, limit: int) -> list[tuple[int, Doc]]:
+        """(id, interaction) of the latest you logged yourself, newest first, about people
+        still in the network."""
+        found = []
+        for _, touch_id in reversed(self._logged):
+            person_id = self._touch_of[touch_id].person_id
+            if person_id in self.people:
+                found.append((touch_id, self._touches[person_id][touch_id]))
+                if len(found) == limit:
+                    break
+        return found
+
+    def touch_total(self) -> int:
+        return len(self._touch_of)
+
+    def ordered(self, sort: str) -> Iterable[Entry]:
+        """Everyone in this sort's order (last seen: newest first)."""
+        entries = self._ordering(sort).sorted
+        return reversed(entries) if sort == "last_seen" else entries
+
+    def search(self, sort: str, needle: str) -> list[Entry]:
+        """The people whose name, headline, company, position or notes hold `needle`."""
+        return [entry for entry in self.ordered(sort) if needle in entry.text]
+
+    def steps_due(self, day: str) -> list[int]:
+        """Everyone whose next step is due on or before `day`, soonest first."""
+        due = []
+        for entry in self._ordering("steps").sorted:
+            if entry.key[0] > day:
+                break
+            due.append(entry.person_id)
+        return due
+
+    def staff(self, company: str) -> list[tuple[str, int]]:
+        """(name, id), by name, of the people whose company is `company` (casefolded) or
+        whose headline says they work there (" at Company", "@ Company")."""
+        index = self._ordering("employers").sorted
+        found = set()
+        for entry in index.islice(index.bisect_left(Employer(company, False, -1))):
+            if not entry.text.startswith(company):
+                break
+            rest = entry.text[len(company) :]
+            if not rest or (entry.from_headline and not rest[0].isalnum()):
+                found.add(entry.person_id)
+        return sorted((self.people[p].get("name") or "", p) for p in found)
+
+    def _ordering(self, name: str) -> Ordering:
+        if name not in self._orderings:
+            with self._filling, collector_paused():
+                if name not in self._orderings:
+                    entries = {pid: self._entries(name, pid) for pid in self.people}
+                    self._orderings[name] = Ordering({p: e for p, e in entries.items() if e})
+        return self._orderings[name]
+
+    def _entries(self, name: str, person_id: int) -> tuple[Any, ...]:
+        """A person's entries in an ordering; none for someone no longer stored."""
+        doc = self.people.get(person_id)
+        if doc is None:
+            return ()
+        if name == "employers":
+            return _employers(doc, person_id)
+        if name == "steps":
+            due = self.due_on(person_id)
+            return (Entry((due,), person_id, ""),) if due else ()
+        text, full_name = self.searchable(person_id), doc.get("name") or ""
+        key: tuple[Any, ...] = (self.last_seen(person_id) or "",)
+        if name == "interactions":
+            key = (-self.touch_count(person_id), full_name)
+        elif name == "name":
+            key = (full_name.casefold(),)
+        return (Entry(key, person_id, text),)
 
 
-def attendees(db: TinyDB, event_id: int) -> list[dict[str, Any]]:
-    """The people at one event, each once, with every role they had there."""
-    roles: dict[int, list[str]] = {}
-    for a in (db.storage.read() or {}).get("attendances", {}).values():
-        if a["event_id"] == event_id:
-            roles.setdefault(a["person_id"], []).append(a["role"])
-    found = (person(db, person_id) for person_id in roles)
-    return [{**p, "roles": roles[p["id"]]} for p in found if p]
+def group_name(event: Doc) -> str | None:
+    return (event.get("group") or {}).get("name")
 
 
-def events_by_id(db: TinyDB) -> dict[int, dict[str, Any]]:
-    return {e["id"]: e for e in _rows(db, "events")}
+def _dated_group(event: Doc) -> tuple[Any, Any]:
+    return event.get("start"), group_name(event)
 
 
-def attendances(db: TinyDB) -> list[dict[str, Any]]:
-    return _rows(db, "attendances")
+def _employers(doc: Doc, person_id: int) -> tuple[Employer, ...]:
+    """Their company, and what their headline says after each " at " or "@ "."""
+    found = []
+    company = (doc.get("company") or "").casefold()
+    if company:
+        found.append(Employer(company, False, person_id))
+    headline = (doc.get("headline") or "").casefold()
+    for word in _AT_WORDS:
+        start = headline.find(word)
+        while start != -1:
+            found.append(Employer(headline[start + len(word) :], True, person_id))
+            start = headline.find(word, start + 1)
+    return tuple(found)
 
 
-def interactions(db: TinyDB, person_id: int | None = None) -> list[dict[str, Any]]:
-    """Interactions oldest first (by date, then in the order they were logged)."""
-    docs = [
-        i for i in _rows(db, "interactions") if person_id is None or i.get("person_id") == person_id
-    ]
-    docs.sort(key=lambda i: (i.get("date") or "", i["id"]))
-    return docs
+def _drop(by_person: dict[int, dict[int, Doc]], person_id: int, doc_id: int) -> None:
+    theirs = by_person.get(person_id, {})
+    theirs.pop(doc_id, None)
+    if not theirs:
+        by_person.pop(person_id, None)
 
 
-def add_interaction(db: TinyDB, person_id: int, fields: dict[str, Any]) -> dict[str, Any]:
-    """Store one interaction; `fields` are already checked (kind, date, event_id, note)."""
-    doc = {"person_id": person_id, **fields}
-    return {"id": db.table("interactions").insert(doc), **doc}
-
-
-def update_person(db: TinyDB, person_id: int, changes: dict[str, Any]) -> dict[str, Any] | None:
-    """Apply the user's edits (only EDITABLE_PERSON_FIELDS); None when there is no such person."""
-    table = db.table("people")
-    if table.get(doc_id=person_id) is None:
-        return None
-    allowed = {k: v for k, v in changes.items() if k in EDITABLE_PERSON_FIELDS}
-    if allowed:
-        table.update(allowed, doc_ids=[person_id])
-    return _with_id(table.get(doc_id=person_id))
-
-
-def settings(db: TinyDB) -> dict[str, Any]:
-    doc = db.table("settings").get(doc_id=1)
-    return dict(doc) if doc else {}
-
-
-def save_settings(db: TinyDB, changes: dict[str, Any]) -> dict[str, Any]:
-    table = db.table("settings")
-    if table.get(doc_id=1) is None:
-        table.insert(changes)
-    else:
-        table.update(changes, doc_ids=[1])
-    return settings(db)
-
-
-def set_question(db: TinyDB, person_id: int, event_id: int, question: str) -> int:
-    """Keep the question a person asked on their attendances at an event; how many changed."""
-    table = db.table("attendances")
-    ids = [
-        int(doc_id)
-        for doc_id, a in (db.storage.read() or {}).get("attendances", {}).items()
-        if a.get("person_id") == person_id and a.get("event_id") == event_id
-    ]
-    if ids:
-        table.update({"question": question}, doc_ids=ids)
-    return len(ids)
+def _discard(by_event: dict[int, set[int]], event_id: int, person_id: int) -> None:
+    there = by_event.get(event_id, set())
+    there.discard(person_id)
+    if not there:
+        by_event.pop(event_id, None)

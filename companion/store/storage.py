@@ -49,6 +49,7 @@ _FULL = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
 _READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
 Stamp = tuple[int, int, int] | None
 _GENERATIONS = itertools.count(1)
+ABSENT: Any = object()  # an original that did not exist: a rollback removes the document
 
 
 class AtomicJSONStorage(Storage):
@@ -57,7 +58,9 @@ class AtomicJSONStorage(Storage):
         self.journal_path = journal_of(self.path)
         self._data: dict[str, Any] | None = None
         self._seen: tuple[Stamp, Stamp] | None = None
-        self.deferred = False
+        self.deferred = False  # in a transaction: save at commit(), or put back at rollback()
+        self._originals: dict[str, dict[str, Any]] | None = None  # table -> id -> as it was
+        self._data_before: dict[str, Any] | None = None  # the data a transaction replaced
         self._pending: dict[str, set[int]] = {}  # documents changed since the last save
         self._whole = False  # the data was replaced whole: the next save writes a snapshot
         self._journal_length = 0  # bytes of the valid journal; 0: there is none to append to
@@ -75,13 +78,15 @@ class AtomicJSONStorage(Storage):
         return self._whole or bool(self._pending)
 
     def read(self) -> dict[str, Any] | None:
-        # In a transaction the file lock keeps other processes out: no need to look again.
-        if self._data is None or (not self.deferred and self.changed_on_disk()):
+        # Loaded once; the Store opens the file again when another process changed it.
+        if self._data is None:
             self._load()
         return self._data
 
     def write(self, data: dict[str, Any]) -> None:
         """TinyDB's way: the whole data, replaced (an upgrade, a restore, a dropped table)."""
+        if self.deferred and self._data_before is None:
+            self._data_before = self._data if self._data is not None else {}
         self._data = data
         self._whole = True
         self._forget_changes()
@@ -94,14 +99,57 @@ class AtomicJSONStorage(Storage):
         The set is kept as given (a capture makes thousands of these calls): never change it.
         """
         self._pending.setdefault(table, set()).update(doc_ids)
+        self._record_change(table, doc_ids)
+        if not self.deferred:
+            self.flush()
+
+    def _record_change(self, table: str, doc_ids: set[int]) -> None:
         self.generation = next(_GENERATIONS)
         self._changes.append((self.generation, table, doc_ids))
         if len(self._changes) > CHANGES_KEPT:
             dropped = self._changes[: len(self._changes) // 2]
             del self._changes[: len(dropped)]
             self._changes_floor = dropped[-1][0]
-        if not self.deferred:
-            self.flush()
+
+    def begin(self) -> None:
+        """Start a transaction: changes wait for `commit()`, and `rollback()` can undo them."""
+        self.deferred = True
+        self._originals, self._data_before = {}, None
+
+    def originals(self, table: str) -> dict[str, Any] | None:
+        """Where a change records each document of `table` as it was before the transaction
+        first changed it (None outside a transaction, or once the data was replaced whole:
+        putting the old data back undoes everything then)."""
+        if self._originals is None or self._data_before is not None:
+            return None
+        return self._originals.setdefault(table, {})
+
+    def commit(self) -> None:
+        self.deferred, self._originals, self._data_before = False, None, None
+        self.flush()
+
+    def rollback(self) -> None:
+        """Put back every document the transaction changed; nothing is written."""
+        originals, before = self._originals or {}, self._data_before
+        self.deferred, self._originals, self._data_before = False, None, None
+        if not self.dirty:
+            return
+        if before is not None:
+            self._data = before
+        for table, docs in originals.items():
+            stored = (self._data or {}).setdefault(table, {})
+            for key, doc in docs.items():
+                if doc is ABSENT:
+                    stored.pop(key, None)
+                else:
+                    stored[key] = doc
+        self._pending.clear()
+        self._whole = False
+        if before is not None:
+            self._forget_changes()
+        else:
+            for table, docs in originals.items():
+                self._record_change(table, {int(key) for key in docs})
 
     def changes_since(self, generation: int) -> dict[str, set[int]] | None:
         """The ids of the documents changed in each table since `generation`; None when that
@@ -225,7 +273,7 @@ class AtomicJSONStorage(Storage):
             self._data = None
             return
         try:
-            with long_lived():
+            with collector_paused():
                 self._data = read_tables(self.path)
                 self._snapshot_bytes = self._seen[0][2]
                 self._journal_length = self._replay(self._data, [self.journal_path], chained=False)
@@ -276,24 +324,33 @@ class IntKeys(MutableMapping[int, Any]):
     per call); TinyDB's updaters only need a mapping, and this one costs O(1) per document.
     """
 
-    def __init__(self, raw: dict[str, Any]):
+    def __init__(self, raw: dict[str, Any], originals: dict[str, Any] | None = None):
         self.raw = raw
         # What the updater reached: TinyDB changes documents in place, so any document it
         # got may have changed; these are the ones the journal saves.
         self.touched: set[int] = set()
+        self._originals = originals
 
     def __getitem__(self, doc_id: int) -> Any:
-        doc = self.raw[str(doc_id)]
-        self.touched.add(doc_id)
-        return doc
+        key = self._reach(doc_id)
+        return self.raw[key]
 
     def __setitem__(self, doc_id: int, doc: Any) -> None:
-        self.raw[str(doc_id)] = doc
-        self.touched.add(doc_id)
+        self.raw[self._reach(doc_id)] = doc
 
     def __delitem__(self, doc_id: int) -> None:
-        del self.raw[str(doc_id)]
+        del self.raw[self._reach(doc_id)]
+
+    def _reach(self, doc_id: int) -> str:
+        """Before the first change of a document in a transaction, keep it as it was: TinyDB
+        changes a document's fields in place, so a copy (its fields are replaced, never
+        changed inside)."""
+        key = str(doc_id)
+        if self._originals is not None and key not in self._originals:
+            doc = self.raw.get(key, ABSENT)
+            self._originals[key] = dict(doc) if isinstance(doc, dict) else doc
         self.touched.add(doc_id)
+        return key
 
     def __contains__(self, doc_id: object) -> bool:
         return str(doc_id) in self.raw
@@ -343,13 +400,10 @@ def write_error(problem: OSError, folder: Path) -> StoreWriteError:
 
 
 @contextmanager
-def long_lived() -> Iterator[None]:
-    """For building what lives as long as the data (the data itself, the network held for
-    reads, the capture lookups): millions of small dicts, lists and tuples, none of them
-    garbage. The cyclic collector would walk the growing heap again and again for nothing
-    (40% of the load at 50,000 people): paused meanwhile. Then what was built is set aside
-    from later collections (gc.freeze), which would otherwise walk it all, every few
-    captures, again."""
+def collector_paused() -> Iterator[None]:
+    """For building what lives as long as the data (the data itself, the network's indexes):
+    many small objects and no garbage, which the cyclic collector would walk again and again
+    as the heap grows. Resumed, as it was, when the block ends."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -357,7 +411,6 @@ def long_lived() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-    gc.freeze()
 
 
 def journal_of(path: Path) -> Path:

@@ -1,4 +1,4 @@
-"""What every page view needs: the store, one snapshot of the network, the day, replies."""
+"""What every page view needs: the store, the network read inside it, the day, replies."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from urllib.parse import urlsplit
 from flask import abort, current_app, redirect, request, url_for
 from werkzeug.wrappers import Response
 
-from companion import networking
 from companion.api import args
 from companion.method.when import describe
 from companion.store import Store
+from companion.store.network import Network
 from companion.ui import bp
 
 # What a page says after a form did its work (a code in the address, never free text).
@@ -30,11 +30,6 @@ DONE = {
 
 def store() -> Store:
     return current_app.extensions["hallway_store"]
-
-
-def network() -> networking.Network:
-    with store().reading() as db:
-        return networking.Network.load(db)
 
 
 def today() -> date:
@@ -60,12 +55,12 @@ def form_int(name: str, what: str) -> int:
     return int(value)
 
 
-def person_or_404(net: networking.Network, person_id: int) -> None:
+def person_or_404(net: Network, person_id: int) -> None:
     if person_id not in net.people:
         abort(404, "There is no person with that id.")
 
 
-def event_or_404(net: networking.Network, event_id: int) -> None:
+def event_or_404(net: Network, event_id: int) -> None:
     if event_id not in net.events:
         abort(404, "There is no event with that id.")
 

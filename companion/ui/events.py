@@ -4,31 +4,30 @@ from __future__ import annotations
 
 from flask import abort, render_template, request
 
-from companion import networking
+from companion import answers
 from companion.method.interactions import NOTE_MAX
+from companion.store.db import current_network
 from companion.ui import bp, common
 
 
 @bp.get("/events")
 def events():
-    net = common.network()
-    listed = sorted(net.events.values(), key=lambda e: e.get("start") or "", reverse=True)
-    return render_template(
-        "events.html", events=listed, going={e: len(net.attendees(e)) for e in net.events}
-    )
+    with common.store().reading() as net:
+        going = {e: len(net.attendees(e)) for e in net.events}
+        return render_template("events.html", events=answers.newest_first(net), going=going)
 
 
 @bp.get("/events/<int:event_id>")
 def event(event_id: int):
-    net = common.network()
-    common.event_or_404(net, event_id)
-    return render_template(
-        "event.html",
-        event=net.events[event_id],
-        prep=networking.event_prep(net, event_id),
-        room=networking.event_room(net, event_id),
-        note_max=NOTE_MAX,
-    )
+    with common.store().reading() as net:
+        common.event_or_404(net, event_id)
+        return render_template(
+            "event.html",
+            event=net.events[event_id],
+            prep=answers.event_prep(net, event_id),
+            room=answers.event_room(net, event_id),
+            note_max=NOTE_MAX,
+        )
 
 
 @bp.post("/events/<int:event_id>/talked")
@@ -37,10 +36,10 @@ def talked(event_id: int):
     if not chosen:
         abort(422, "Tick at least one person you talked to.")
     with common.store().transaction() as db:
-        net = networking.Network.load(db)  # in the transaction: two tabs never tick twice
+        net = current_network(db)  # in the transaction: two tabs never tick twice
         common.event_or_404(net, event_id)
-        on = networking.event_day(net, event_id, common.today())
-        networking.record_talked(db, net, event_id, chosen, on)
+        on = answers.event_day(net, event_id, common.today())
+        answers.record_talked(db, net, event_id, chosen, on)
     return common.done("ui.event", "talked", "room", event_id=event_id)
 
 
@@ -50,11 +49,11 @@ def question(event_id: int):
     text = request.form.get("question", "").strip()
     if not text or len(text) > NOTE_MAX:
         abort(422, f"Write the question, in at most {NOTE_MAX} characters.")
-    net = common.network()
-    common.event_or_404(net, event_id)
-    if person_id not in net.attendees(event_id):
-        abort(422, "Choose someone who was at this event.")
-    on = networking.event_day(net, event_id, common.today())
     with common.store().transaction() as db:
-        networking.record_question(db, event_id, person_id, text, on)
+        net = current_network(db)
+        common.event_or_404(net, event_id)
+        if person_id not in net.attendees(event_id):
+            abort(422, "Choose someone who was at this event.")
+        on = answers.event_day(net, event_id, common.today())
+        answers.record_question(db, event_id, person_id, text, on)
     return common.done("ui.event", "question", "room", event_id=event_id)

@@ -2,7 +2,7 @@
 
 from flask import render_template
 
-from companion import networking
+from companion import answers
 from companion.ui import bp, common
 
 DUE_SHOWN = 20  # the oldest first; the rest are one click away on the people page
@@ -10,11 +10,12 @@ DUE_SHOWN = 20  # the oldest first; the rest are one click away on the people pa
 
 @bp.get("/")
 def home():
-    net, today = common.network(), common.today()
-    return render_template(
-        "home.html",
-        followups=networking.due_followups(net, today, limit=DUE_SHOWN),
-        events=networking.events_around(net, today),
-        recent=networking.recent_activity(net),
-        counts=networking.counts(net),
-    )
+    today = common.today()
+    with common.store().reading() as net:
+        return render_template(
+            "home.html",
+            followups=answers.due_followups(net, today, limit=DUE_SHOWN),
+            events=answers.events_around(net, today),
+            recent=answers.recent_activity(net),
+            counts=answers.counts(net),
+        )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from flask import abort, g, render_template, request
 
-from companion import networking
+from companion import answers
 from companion.api import args
 from companion.method import edits, interactions
 from companion.method.classify import CLASSES
 from companion.method.followups import STATUSES
-from companion.store import merge, network
+from companion.store import merge, tables
 from companion.store.db import now, raw
 from companion.store.linkedin import NotConnections, resolve_pending
 from companion.ui import bp, common
@@ -19,7 +19,6 @@ EVENT_CHOICES = 100
 
 @bp.get("/people")
 def people():
-    net = common.network()
     query = {
         "q": request.args.get("q", ""),
         "event": args.number("event"),
@@ -27,30 +26,30 @@ def people():
         "cls": args.choice("cls", CLASSES),
         "status": args.choice("status", STATUSES),
         "due": args.flag("due"),
-        "sort": args.choice("sort", networking.SORTS) or "last_seen",
+        "sort": args.choice("sort", answers.SORTS) or "last_seen",
         "page": args.number("page") or 1,
     }
-    rows, total = networking.list_people(net, common.today(), **query)
-    return render_template(
-        "people.html",
-        people=rows,
-        total=total,
-        query=query,
-        pages=max(1, -(-total // networking.PAGE_SIZE)),
-        events=_event_choices(net, query["event"]),
-        groups=networking.groups(net),
-        classes=CLASSES,
-        statuses=STATUSES,
-        sorts=networking.SORTS,
-    )
+    with common.store().reading() as net:
+        rows, total = answers.list_people(net, common.today(), **query)
+        return render_template(
+            "people.html",
+            people=rows,
+            total=total,
+            query=query,
+            pages=max(1, -(-total // answers.PAGE_SIZE)),
+            events=_event_choices(net, query["event"]),
+            groups=answers.groups(net),
+            classes=CLASSES,
+            statuses=STATUSES,
+            sorts=answers.SORTS,
+        )
 
 
-def _event_choices(net: networking.Network, chosen: int | None) -> list[dict]:
+def _event_choices(net: answers.Network, chosen: int | None) -> list[dict]:
     """The latest events for the filter, and the one chosen. A list of every event ever
-    captured would be long to read (and to render: a tenth of the page's time at 1,250
-    events); an older event's people are listed on its own page."""
-    latest = sorted(net.events.values(), key=lambda e: e.get("start") or "", reverse=True)
-    shown = latest[:EVENT_CHOICES]
+    captured would be long to read (and to render); an older event's people are listed on
+    its own page."""
+    shown = answers.newest_first(net)[:EVENT_CHOICES]
     if chosen in net.events and net.events[chosen] not in shown:
         shown.append(net.events[chosen])
     return shown
@@ -58,39 +57,38 @@ def _event_choices(net: networking.Network, chosen: int | None) -> list[dict]:
 
 @bp.get("/people/<int:person_id>")
 def person(person_id: int):
-    net = common.network()
-    common.person_or_404(net, person_id)
     event_id = args.number("event")
-    if event_id is not None:
-        common.event_or_404(net, event_id)
-    drafted = networking.person_notes(net, person_id, event_id)
-    g.allow_photos = net.settings["show_photos"]
-    return render_template(
-        "person.html",
-        person=networking.detail(net, person_id, common.today()),
-        timeline=networking.timeline(net, person_id),
-        notes=drafted,
-        note_event=net.events[drafted["event_id"]] if drafted else None,
-        **_same_name(net, person_id),
-        events=[net.events[e] for e in net.event_ids(person_id) if e in net.events],
-        kinds=[k for k in interactions.KINDS if k != "seen_at"],
-        classes=CLASSES,
-        statuses=STATUSES,
-        settings=net.settings,
-        today=common.today().isoformat(),
-    )
+    with common.store().reading() as net:
+        common.person_or_404(net, person_id)
+        if event_id is not None:
+            common.event_or_404(net, event_id)
+        drafted = answers.person_notes(net, person_id, event_id)
+        g.allow_photos = net.settings["show_photos"]
+        return render_template(
+            "person.html",
+            person=answers.detail(net, person_id, common.today()),
+            timeline=answers.timeline(net, person_id),
+            notes=drafted,
+            note_event=net.events[drafted["event_id"]] if drafted else None,
+            **_same_name(net, person_id),
+            events=[net.events[e] for e in net.event_ids(person_id) if e in net.events],
+            kinds=[k for k in interactions.KINDS if k != "seen_at"],
+            classes=CLASSES,
+            statuses=STATUSES,
+            settings=net.settings,
+            today=common.today().isoformat(),
+        )
 
 
-def _same_name(net: networking.Network, person_id: int) -> dict[str, list[dict]]:
+def _same_name(net: answers.Network, person_id: int) -> dict[str, list[dict]]:
     """What waits for the user's word: records that may be this person too, and same-name
     LinkedIn connections that may be theirs."""
-    with common.store().reading() as db:
-        pairs = [s for s in merge.suggestions(db) if person_id in s["people"]]
-        pending = [
-            {"id": int(i), **p["connection"]}
-            for i, p in raw(db, "linkedin_pending").items()
-            if person_id in p["candidates"]
-        ]
+    pairs = [s for s in merge.suggestions(net.db) if person_id in s["people"]]
+    pending = [
+        {"id": int(i), **p["connection"]}
+        for i, p in raw(net.db, "linkedin_pending").items()
+        if person_id in p["candidates"]
+    ]
     return {
         "duplicates": [
             {"other": {"id": other, **net.people[other]}, "reason": s["reason"]}
@@ -116,7 +114,7 @@ def edit_person(person_id: int):
     except edits.BadEdit as problem:
         abort(422, str(problem))
     with common.store().transaction() as db:
-        if network.update_person(db, person_id, checked) is None:
+        if tables.update_person(db, person_id, checked) is None:
             abort(404, "There is no person with that id.")
     return common.done("ui.person", "edited", "about", person_id=person_id)
 
@@ -138,7 +136,7 @@ def log_interaction(person_id: int):
     with common.store().transaction() as db:
         if db.table("people").get(doc_id=person_id) is None:
             abort(404, "There is no person with that id.")
-        networking.log_interaction(db, person_id, fields)
+        answers.log_interaction(db, person_id, fields)
     return common.done("ui.person", "logged", "timeline", person_id=person_id)
 
 

@@ -8,7 +8,7 @@ from flask import Response, abort, render_template, request
 
 from companion.method import settings as method_settings
 from companion.method.notes import LANGUAGES, NOTE_LIMITS
-from companion.store import network
+from companion.store import tables
 from companion.store.db import now
 from companion.store.export import FORMATS, render
 from companion.store.linkedin import NotConnections, import_connections, read_connections
@@ -20,17 +20,16 @@ LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 
 
 def _page(imported: dict | None = None) -> str:
-    with common.store().reading() as db:
-        current = method_settings.with_defaults(network.settings(db))
-    return render_template(
-        "settings.html",
-        settings=current,
-        limits=NOTE_LIMITS,
-        languages={code: LANGUAGE_NAMES.get(code, code) for code in LANGUAGES},
-        downloads=DOWNLOADS,
-        imported=imported,
-        store_path=common.store().path,
-    )
+    with common.store().reading() as net:
+        return render_template(
+            "settings.html",
+            settings=net.settings,
+            limits=NOTE_LIMITS,
+            languages={code: LANGUAGE_NAMES.get(code, code) for code in LANGUAGES},
+            downloads=DOWNLOADS,
+            imported=imported,
+            store_path=common.store().path,
+        )
 
 
 @bp.get("/settings")
@@ -54,7 +53,7 @@ def save_settings():
     except method_settings.BadSettings as problem:
         abort(422, str(problem))
     with common.store().transaction() as db:
-        network.save_settings(db, changes)
+        tables.save_settings(db, changes)
     return common.done("ui.settings", "settings")
 
 
@@ -67,8 +66,8 @@ def download(extension: str):
     fmt = DOWNLOADS.get(extension)
     if fmt is None:
         abort(404, "Exports are .json, .csv or .vcf files.")
-    with common.store().reading() as db:
-        body = render(db, fmt)
+    with common.store().reading() as net:
+        body = render(net.db, fmt)
     disposition = f'attachment; filename="hallway-export.{extension}"'
     return Response(
         body, content_type=FORMATS[fmt][0], headers={"Content-Disposition": disposition}

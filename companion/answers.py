@@ -1,13 +1,12 @@
-"""The method applied to the stored network: records from store/ in, method/ answers out.
+"""What the API, the capture reply and the review pages answer: the method applied to the
+network held in memory (store/network.py), read inside `Store.reading()`.
 
-The API, the capture reply and the review pages call these. `Network.load` takes one
-consistent snapshot of the tables; every answer takes `today` and the settings as values,
-so nothing here reads the clock and tests can fix the date.
+Every answer takes `today` and the settings as values, so nothing here reads the clock and
+tests can fix the date. Writes here (`log_interaction`, ...) run inside a transaction.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from datetime import date, tzinfo
 from heapq import nsmallest
 from typing import Any
@@ -26,11 +25,12 @@ from companion.method.prep import (
     talk_to,
 )
 from companion.method.settings import user_zone
-from companion.network_index import Network, group_name
-from companion.store import network
+from companion.store import tables
+from companion.store.network import SORTS, Network, group_name
 
 PAGE_SIZE = 50
-SORTS = ("last_seen", "interactions", "name")
+BRIEF_FIELDS = ("name", "headline", "company", "profile_url", "photo_url", "linkedin_url")
+__all__ = ["PAGE_SIZE", "SORTS", "Network"]
 # The role a note speaks to when a person had several at one event.
 _ROLE_ORDER = ("speaker", "organizer", "host", "asked_question", "participant", "attendee")
 _TALKED_KINDS = {"met", "talked", "met_again", "helped", "note"}
@@ -66,16 +66,15 @@ def list_people(
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of people matching every filter given, and how many match in all.
 
-    Every sort's order and every person's text are kept on the snapshot: a request filters
+    Every sort's order and every person's text are kept in the network: a request filters
     a list already sorted, and only the page's rows are summarized.
     """
     needle = q.casefold().strip()
-    rows = net.search(sort, needle) if needle else net.ordered(sort)
+    entries = net.search(sort, needle) if needle else net.ordered(sort)
     wanted = _filters(net, today, event, group, status, cls, due)
-    if wanted:
-        rows = [row for row in rows if all(keep(row[-2]) for keep in wanted)]
+    ids = [e.person_id for e in entries if all(keep(e.person_id) for keep in wanted)]
     start = (page - 1) * PAGE_SIZE
-    return [summary(net, row[-2]) for row in rows[start : start + PAGE_SIZE]], len(rows)
+    return [summary(net, pid) for pid in ids[start : start + PAGE_SIZE]], len(ids)
 
 
 def _filters(
@@ -151,18 +150,17 @@ def due_followups(net: Network, today: date, limit: int | None = None) -> dict[s
     of them (all when None), and how many are due in all. Notes are drafted only for those
     returned: a large network can have thousands due, and a page shows a few."""
     budget = invites(net, today)
-    dated = net.dated_steps()
-    total = bisect_right(dated, (today.isoformat(), float("inf")))
+    dated = net.steps_due(today.isoformat())
     due = []
-    for _, person_id, _ in dated[: total if limit is None else min(total, limit)]:
+    for person_id in dated[:limit]:
         step = net.step(person_id, budget["left"])
-        assert step is not None  # dated_steps holds only people with a step
+        assert step is not None  # steps_due holds only people with a step
         event_id = step.event_id or _latest_event(net, person_id)
         drafted = person_notes(net, person_id, event_id) if event_id else None
         kind = "linkedin" if step.kind == "invite" else "follow_up"
         due.append(
             {
-                "person": _brief(net, person_id),
+                "person": brief(net, person_id),
                 "kind": step.kind,
                 "reason": step.reason,
                 "due_on": step.due_on,
@@ -170,12 +168,27 @@ def due_followups(net: Network, today: date, limit: int | None = None) -> dict[s
                 "note": drafted[kind]["text"] if drafted else None,
             }
         )
-    return {"due": due, "total": total, "invites": budget}
+    return {"due": due, "total": len(dated), "invites": budget}
 
 
-def _brief(net: Network, person_id: int) -> dict[str, Any]:
-    person = net.people[person_id]
-    return {"id": person_id, "name": person.get("name"), "headline": person.get("headline")}
+def brief(net: Network, person_id: int) -> dict[str, Any]:
+    """What a list shows of a person (read from the stored document, not copied whole)."""
+    person = net.people.get(person_id) or {}
+    return {"id": person_id, **{k: person.get(k) for k in BRIEF_FIELDS}}
+
+
+def newest_first(net: Network) -> list[dict[str, Any]]:
+    """Every event, newest start first (events with no known start last)."""
+    return sorted(net.events.values(), key=lambda e: e.get("start") or "", reverse=True)
+
+
+def attendees(net: Network, event_id: int) -> list[dict[str, Any]]:
+    """The people at one event, each once, with every role they had there."""
+    return [
+        {"id": pid, **net.people[pid], "roles": net.roles(pid, event_id)}
+        for pid in net.attendees(event_id)
+        if pid in net.people
+    ]
 
 
 def _latest_event(net: Network, person_id: int) -> int | None:
@@ -290,7 +303,7 @@ def _colleagues(net: Network, event: dict[str, Any]) -> dict[str, Names]:
 def organizer_view(net: Network, event_id: int) -> list[dict[str, Any]]:
     """Per speaker at the event, the organizer steps done and the next one."""
     return [
-        {"person": _brief(net, pid), **organizer.checklist(net.touches_of(pid), event_id)}
+        {"person": brief(net, pid), **organizer.checklist(net.touches_of(pid), event_id)}
         for pid in net.attendees(event_id)
         if "speaker" in net.roles(pid, event_id) and pid in net.people
     ]
@@ -299,11 +312,11 @@ def organizer_view(net: Network, event_id: int) -> list[dict[str, Any]]:
 def log_interaction(db: TinyDB, person_id: int, fields: dict[str, Any]) -> dict[str, Any]:
     """Inside a transaction: store a checked interaction and move the connection status on
     (logging an invite or a connection advances it)."""
-    stored = network.add_interaction(db, person_id, fields)
+    stored = tables.add_interaction(db, person_id, fields)
     person = db.table("people").get(doc_id=person_id) or {}
     moved = followups.status_after(followups.status(person), fields["kind"])
     if moved != followups.status(person):
-        network.update_person(db, person_id, {"status": moved})
+        tables.update_person(db, person_id, {"status": moved})
     return stored
 
 
@@ -330,7 +343,7 @@ def record_question(
     The note names the event rather than linking it: a note linked to an event reads as
     "you talked", and hearing someone's question is not talking with them.
     """
-    network.set_question(db, person_id, event_id, question)
+    tables.set_question(db, person_id, event_id, question)
     title = (db.table("events").get(doc_id=event_id) or {}).get("title")
     text = f"Asked at {title}: {question}" if title else f"Asked: {question}"
     note = {"kind": "note", "date": on, "event_id": None, "note": text}
@@ -421,8 +434,8 @@ def recent_activity(net: Network, limit: int = 10) -> list[dict[str, Any]]:
     """The latest things you logged yourself (not the "seen at" a capture adds), newest first."""
     return [
         {"id": i, **doc}
-        | {"person": _brief(net, doc["person_id"]), "title": _title(net, doc.get("event_id"))}
-        for i, doc in net.logged()[:limit]
+        | {"person": brief(net, doc["person_id"]), "title": _title(net, doc.get("event_id"))}
+        for i, doc in net.recent_logged(limit)
     ]
 
 

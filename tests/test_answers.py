@@ -1,4 +1,4 @@
-"""What networking.py gives the review pages, on the fictional network of review_store."""
+"""What answers.py gives the review pages, on the fictional network of review_store."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ from datetime import date
 
 import pytest
 
-from companion import networking
+from companion import answers
 from companion.store import Store
+from companion.store.db import current_network
 from tests.review_store import HOSTILE, Seeded, seed
+from tests.stores import network
 
 TODAY = date(2025, 7, 1)
 
@@ -23,26 +25,25 @@ def seeded(store) -> Seeded:
     return seed(store)
 
 
-def load(store: Store) -> networking.Network:
-    with store.reading() as db:
-        return networking.Network.load(db)
+def load(store: Store) -> answers.Network:
+    return network(store)
 
 
 def test_events_around_today(store, seeded):
-    around = networking.events_around(load(store), TODAY)
+    around = answers.events_around(load(store), TODAY)
     assert [e["id"] for e in around["upcoming"]] == [seeded.upcoming]
     assert [e["id"] for e in around["recent"]] == [seeded.past]
 
 
 def test_recent_activity_leaves_out_what_captures_add(store, seeded):
-    recent = networking.recent_activity(load(store))
+    recent = answers.recent_activity(load(store))
     assert {i["kind"] for i in recent} == {"met", "talked", "connected"}
     assert recent[0]["person"]["name"] == HOSTILE  # logged last on the same day
     assert recent[0]["title"] == "Graphs by the Lake"
 
 
 def test_timeline_is_newest_first_with_event_titles(store, seeded):
-    entries = networking.timeline(load(store), seeded.pavel)
+    entries = answers.timeline(load(store), seeded.pavel)
     assert [(e["date"], e["kind"], e["title"]) for e in entries] == [
         ("2025-06-12", "connected", "Graphs by the Lake"),
         ("2025-06-12", "talked", "Graphs by the Lake"),
@@ -51,7 +52,7 @@ def test_timeline_is_newest_first_with_event_titles(store, seeded):
 
 
 def test_the_room_knows_who_you_met_before_and_whom_you_talked_to(store, seeded):
-    past = networking.event_room(load(store), seeded.past)
+    past = answers.event_room(load(store), seeded.past)
     assert past["known"] == []  # touches logged at the event itself do not count
     assert {r["name"] for r in past["attendees"] if r["talked"]} == {
         "Mira Okonkwo",
@@ -60,46 +61,44 @@ def test_the_room_knows_who_you_met_before_and_whom_you_talked_to(store, seeded)
     }
     assert past["attendees"][0]["name"] == "Ada Quillfeather"  # hosts first
     assert past["talk_to"][0] == {"id": seeded.ada, "name": "Ada Quillfeather", "why": "organizer"}
-    upcoming = networking.event_room(load(store), seeded.upcoming)
+    upcoming = answers.event_room(load(store), seeded.upcoming)
     assert [r["id"] for r in upcoming["known"]] == [seeded.ada]
 
 
 def test_talked_ticks_are_logged_once_and_only_for_people_there(store, seeded):
     for _ in range(2):
         with store.transaction() as db:
-            net = networking.Network.load(db)
+            net = current_network(db)
             ids = [seeded.jonas, seeded.mira_again]
-            added = networking.record_talked(db, net, seeded.past, ids, "2025-06-12")
+            added = answers.record_talked(db, net, seeded.past, ids, "2025-06-12")
     assert added == 0
-    assert networking.talked_at(load(store), seeded.past) == sorted(
+    assert answers.talked_at(load(store), seeded.past) == sorted(
         [seeded.mira, seeded.pavel, seeded.hostile, seeded.jonas]
     )
 
 
 def test_a_question_goes_on_the_attendance_and_into_the_note(store, seeded):
     with store.transaction() as db:
-        networking.record_question(
-            db, seeded.past, seeded.jonas, "Which graph store?", "2025-06-12"
-        )
+        answers.record_question(db, seeded.past, seeded.jonas, "Which graph store?", "2025-06-12")
     net = load(store)
     assert net.attended(seeded.jonas, seeded.past)[0]["question"] == "Which graph store?"
-    assert "Which graph store?" in networking.person_notes(net, seeded.jonas)["linkedin"]["text"]
-    assert networking.talked_at(net, seeded.past).count(seeded.jonas) == 0
+    assert "Which graph store?" in answers.person_notes(net, seeded.jonas)["linkedin"]["text"]
+    assert answers.talked_at(net, seeded.past).count(seeded.jonas) == 0
 
 
 def test_people_filter_by_group(store, seeded):
     net = load(store)
-    assert networking.groups(net) == ["Lakeside Data Science"]
-    _, total = networking.list_people(net, TODAY, group="Lakeside Data Science")
+    assert answers.groups(net) == ["Lakeside Data Science"]
+    _, total = answers.list_people(net, TODAY, group="Lakeside Data Science")
     assert total == 6
-    assert networking.list_people(net, TODAY, group="Elsewhere") == ([], 0)
+    assert answers.list_people(net, TODAY, group="Elsewhere") == ([], 0)
 
 
 def test_the_front_page_drafts_notes_only_for_the_follow_ups_it_shows(store, seeded):
     net = load(store)
-    everything = networking.due_followups(net, TODAY)
+    everything = answers.due_followups(net, TODAY)
     assert everything["total"] == len(everything["due"]) >= 2
-    first = networking.due_followups(net, TODAY, limit=1)
+    first = answers.due_followups(net, TODAY, limit=1)
     assert first["total"] == everything["total"]
     assert first["due"] == everything["due"][:1]
     assert first["due"][0]["note"]

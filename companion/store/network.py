@@ -1,26 +1,22 @@
 """The user's network held in memory for reads: the one read model, derived from the store.
 
-How a read is answered. A request enters `Store.reading()`, the read side of the store's
-readers-writer lock, and builds its whole answer (JSON, a page) from the `Network` it gets
-before it lets go. Writes wait meanwhile, so nothing it reads changes under it: not this
-model, not the TinyDB documents it shares.
+How a read is answered: a request enters `Store.reading()`, the read side of the store's
+readers-writer lock, and builds its whole answer from the `Network` it gets before letting
+go. Writes wait meanwhile, so nothing it reads (this model, the TinyDB documents it shares)
+changes under it.
 
-How a write reaches it. Every change happens in `Store.transaction()`, the write side of the
-lock. The storage records the ids of the documents each table change touched
-(`AtomicJSONStorage.changes_since`); `follow()` reads those documents again and moves the
-model on in place: the person's record, who was at the event, the lookups a capture needs,
-and each sorted index already built. The transaction calls it before it lets go; capture
-code calls it in the middle, to see its own writes. When the storage cannot say what
-changed (first use, a reload from disk, a restore), the model is built again from the data:
-it can always be rebuilt from TinyDB, the database of record.
+How a write reaches it: every change runs in `Store.transaction()`, the write side. The
+storage records the ids of the documents each table change touched; `follow()` reads those
+documents again and moves the model on in place: `Records` (documents by person and event,
+the capture lookups), then what `Network` derived from them (cached values, orderings).
+The transaction follows before it lets go; capture code follows mid-way to see its own
+writes. When the storage cannot say what changed (first use, a reload, a restore), the
+model is built again: TinyDB stays the database of record.
 
-Why this design. Hallway has one user: reads are short, writes are few, and under the
-GIL two reads would not run faster side by side than one after the other. A lock gives
-consistency by construction, where immutable snapshots shared with documents that TinyDB
-changes in place did not. The readers-writer lock (not one mutex) lets a short read
-interleave with a long one (an export). Derived values are cached per person and dropped
-when that person's documents change; orderings are `sortedcontainers.SortedList`s moved by
-the people a write touched. The benchmark (bench/results/README.md) holds the budgets.
+Why: one user, short reads, few writes, and a GIL under which two reads side by side are no
+faster than in turn. A lock gives consistency by construction, which snapshots sharing
+documents that TinyDB changes in place did not; a readers-writer lock rather than a mutex
+lets a short read interleave with a long one (an export). bench/results/ holds the budgets.
 """
 
 from __future__ import annotations
@@ -40,7 +36,9 @@ from companion.store.storage import collector_paused
 
 Doc = dict[str, Any]
 SORTS = ("last_seen", "interactions", "name")
+_TABLES = ("events", "people", "attendances", "interactions", "captures")
 _DERIVED = ("last_seen", "count", "text", "due_on", "class", "title_class", "groups")
+_SEARCHED = ("name", "headline", "company", "position", "notes")  # a person's "text"
 # A headline names an employer after these: "Data engineer at Brightwater", "CTO @ Acme".
 _AT_WORDS = (" at ", "@ ")
 
@@ -62,8 +60,7 @@ class Employer(NamedTuple):
 
 
 class Held(NamedTuple):
-    """What an interaction was when last read: whose, at which event, and its place in the
-    list of what you logged (None for a "seen at", which a capture logs)."""
+    """An interaction as last read: whose, where, its place among what you logged (if so)."""
 
     person_id: int
     event_id: int | None
@@ -71,8 +68,7 @@ class Held(NamedTuple):
 
 
 class Ordering:
-    """Entries kept sorted as the people they belong to change; each person may have several
-    (an employer index) or none (someone with no next step)."""
+    """Entries kept sorted as their people change (several each, as employers, or none)."""
 
     def __init__(self, entries: dict[int, tuple[Any, ...]]):
         self._of = entries
@@ -92,15 +88,12 @@ class Lookup:
     def __init__(self, keys_of: Callable[[Doc], Iterable[str]]):
         self._keys_of = keys_of
         self._ids: dict[str, list[int]] = {}
-        self._held: dict[int, tuple[str, ...]] = {}
+        self._held: dict[int, tuple[str, ...]] = {}  # what each document held when last read
 
     def put(self, doc_id: int, doc: Doc | None) -> None:
         for key in self._held.pop(doc_id, ()):
-            self._ids[key].remove(doc_id)
-            if not self._ids[key]:
-                del self._ids[key]
-        keys = tuple(self._keys_of(doc)) if doc is not None else ()
-        if keys:
+            _drop(self._ids, key, doc_id)
+        if keys := tuple(self._keys_of(doc)) if doc is not None else ():
             self._held[doc_id] = keys
             for key in keys:
                 self._ids.setdefault(key, []).append(doc_id)
@@ -113,23 +106,16 @@ class Lookup:
         return key in self._ids
 
 
-class Network:
-    """Everyone and everything stored, indexed by person and by event. Read it inside
-    `Store.reading()` (or a transaction); only `follow()` changes it."""
+class Records:
+    """The stored documents by person and by event, and the lookups a capture needs, moved
+    on by `_put` for each changed document (the `Network` below calls it)."""
 
-    def __init__(self, db: TinyDB):
-        self.db = db
-        self._clear()
-
-    def _clear(self) -> None:
-        self.generation: int | None = None  # the storage's, when last followed
+    def __init__(self) -> None:
         self.people: dict[int, Doc] = {}  # the stored documents
         self.events: dict[int, Doc] = {}  # copies, with their "id"
-        self.settings: dict[str, Any] = with_defaults({})
         self._attended: dict[int, dict[int, Doc]] = {}  # person -> attendance id -> document
         self._touches: dict[int, dict[int, Doc]] = {}  # person -> interaction id -> document
-        # Whose each attendance and interaction was when last read: TinyDB changes documents
-        # in place, so a change cannot be undone from the document alone.
+        # As last read: TinyDB changes documents in place, so not readable from them.
         self._attendance_of: dict[int, tuple[int, int]] = {}  # id -> (person, event)
         self._touch_of: dict[int, Held] = {}
         self._at_event: dict[int, set[int]] = {}  # event -> people there
@@ -139,81 +125,43 @@ class Network:
         self.person_keys = Lookup(lambda p: p.get("keys", []))
         self.event_keys = Lookup(lambda e: [e["key"]] if "key" in e else [])
         self.capture_ids = Lookup(lambda c: [c["capture_id"]])
-        # Derived values by name, then by person: computed when first asked, dropped when
-        # the person's documents change. Readers share the model, so what they compute on
-        # first use is stored under a lock of its own: two never build the same thing at once.
-        self._cache: dict[str, dict[int, Any]] = {name: {} for name in _DERIVED}
-        self._orderings: dict[str, Ordering] = {}  # built when first asked, then kept
-        self._filling = threading.RLock()
 
-    # How a write reaches the model.
-
-    def follow(self) -> Network:
-        """Catch up with the store: the documents changed since last time, or everything."""
-        storage = self.db.storage
-        generation: int = storage.generation  # type: ignore[attr-defined]
-        if generation == self.generation:
-            return self
-        changes = None
-        if self.generation is not None:
-            changes = storage.changes_since(self.generation)  # type: ignore[attr-defined]
-        data = storage.read() or {}
-        if changes is None:
-            with collector_paused():
-                self._rebuild(data)
-        else:
-            self._apply(data, changes)
-        self.generation = generation
-        return self
-
-    def _rebuild(self, data: dict[str, Any]) -> None:
-        self._clear()
-        self._apply(data, {table: map(int, docs) for table, docs in data.items()})
-
-    def _apply(self, data: dict[str, Any], changes: dict[str, Iterable[int]]) -> None:
-        touched: set[int] = set()
-        if "settings" in changes:
-            self.settings = with_defaults(dict(data.get("settings", {}).get("1") or {}))
-        tables: list[tuple[str, Callable[[int, Doc | None], Iterable[int]]]] = [
-            ("events", self._put_event),
-            ("people", self._put_person),
-            ("attendances", self._put_attendance),
-            ("interactions", self._put_touch),
-            ("captures", self._put_capture),
-        ]
-        for table, put in tables:
-            docs = data.get(table, {})
-            for doc_id in changes.get(table, ()):
-                touched.update(put(doc_id, docs.get(str(doc_id))))
-        self._refresh(touched)
+    def _put(self, table: str, doc_id: int, doc: Doc | None) -> Iterable[int]:
+        """One document as stored now (None: removed); the people whose records it moved."""
+        if table == "people":
+            if doc is None:
+                self.people.pop(doc_id, None)
+            else:
+                self.people[doc_id] = doc
+            self.person_keys.put(doc_id, doc)
+            return (doc_id,)
+        if table == "events":
+            return self._put_event(doc_id, doc)
+        if table == "attendances":
+            return self._put_attendance(doc_id, doc)
+        if table == "interactions":
+            return self._put_touch(doc_id, doc)
+        self.capture_ids.put(doc_id, doc)
+        return ()
 
     def _put_event(self, event_id: int, doc: Doc | None) -> Iterable[int]:
-        """The people whose derived values an event's change moves (its day, its group)."""
         old = self.events.pop(event_id, None)
         self.event_keys.put(event_id, doc)
         if doc is not None:
             self.events[event_id] = {"id": event_id, **doc}
-        if old is not None and (doc is None or _dated_group(old) != _dated_group(doc)):
-            touching = {t.person_id for t in self._touch_of.values() if t.event_id == event_id}
-            return touching | self._at_event.get(event_id, set())
-        return ()
-
-    def _put_person(self, person_id: int, doc: Doc | None) -> Iterable[int]:
-        if doc is None:
-            self.people.pop(person_id, None)
-        else:
-            self.people[person_id] = doc
-        self.person_keys.put(person_id, doc)
-        return (person_id,)
+        if old is None or (doc is not None and _dated_group(old) == _dated_group(doc)):
+            return ()
+        # Its day or group moved: so does what was derived for those there or met there.
+        touching = {t.person_id for t in self._touch_of.values() if t.event_id == event_id}
+        return touching | self._at_event.get(event_id, set())
 
     def _put_attendance(self, attendance_id: int, doc: Doc | None) -> Iterable[int]:
         moved = []
-        old = self._attendance_of.pop(attendance_id, None)
-        if old is not None:
+        if (old := self._attendance_of.pop(attendance_id, None)) is not None:
             person_id, event_id = old
             _drop(self._attended, person_id, attendance_id)
             if event_id not in self.event_ids(person_id):
-                _discard(self._at_event, event_id, person_id)
+                _drop(self._at_event, event_id, person_id)
             moved.append(person_id)
         if doc is not None:
             person_id, event_id = doc["person_id"], doc["event_id"]
@@ -225,8 +173,7 @@ class Network:
 
     def _put_touch(self, touch_id: int, doc: Doc | None) -> Iterable[int]:
         moved = []
-        old = self._touch_of.pop(touch_id, None)
-        if old is not None:
+        if (old := self._touch_of.pop(touch_id, None)) is not None:
             _drop(self._touches, old.person_id, touch_id)
             self._invites.pop(touch_id, None)
             if old.logged is not None:
@@ -242,25 +189,13 @@ class Network:
             if doc["kind"] == "invite_sent":
                 self._invites[touch_id] = doc
             moved.append(person_id)
-        return moved
-
-    def _put_capture(self, capture_id: int, doc: Doc | None) -> Iterable[int]:
-        self.capture_ids.put(capture_id, doc)
-        return ()
-
-    def _refresh(self, touched: set[int]) -> None:
-        """Drop what was derived from the people touched, and move the orderings on."""
-        for cache in self._cache.values():
-            for person_id in touched:
-                cache.pop(person_id, None)
-        for person_id in touched:
-            if any(t["kind"] in PERSONAL for t in self._touches.get(person_id, {}).values()):
+        for person_id in moved:
+            theirs = self._touches.get(person_id, {}).values()
+            if any(t["kind"] in PERSONAL for t in theirs):
                 self._met.add(person_id)
             else:
                 self._met.discard(person_id)
-        for name, ordering in self._orderings.items():
-            for person_id in touched:
-                ordering.put(person_id, self._entries(name, person_id))
+        return moved
 
     # What one person is and did.
 
@@ -269,11 +204,8 @@ class Network:
         return self._attended.get(person_id, {})
 
     def attended(self, person_id: int, event_id: int | None = None) -> list[Doc]:
-        return [
-            a
-            for a in self.attendances_of(person_id).values()
-            if event_id is None or a["event_id"] == event_id
-        ]
+        theirs = self.attendances_of(person_id).values()
+        return [a for a in theirs if event_id is None or a["event_id"] == event_id]
 
     def roles(self, person_id: int, event_id: int | None = None) -> list[str]:
         return [a["role"] for a in self.attended(person_id, event_id)]
@@ -283,14 +215,15 @@ class Network:
 
     def stored_touches(self, person_id: int) -> list[Doc]:
         """Their interactions as stored, oldest first: read them, never change them."""
-        theirs = self._touches.get(person_id, {})
-        return [theirs[i] for i in sorted(theirs, key=lambda i: (theirs[i].get("date") or "", i))]
+        return [doc for _, doc in self._touches_in_order(person_id)]
 
     def touches_of(self, person_id: int) -> list[Doc]:
         """Their interactions with their ids, oldest first (copies: the caller's to keep)."""
+        return [{"id": i, **doc} for i, doc in self._touches_in_order(person_id)]
+
+    def _touches_in_order(self, person_id: int) -> list[tuple[int, Doc]]:
         theirs = self._touches.get(person_id, {})
-        ordered = sorted(theirs, key=lambda i: (theirs[i].get("date") or "", i))
-        return [{"id": i, **theirs[i]} for i in ordered]
+        return sorted(theirs.items(), key=lambda item: (item[1].get("date") or "", item[0]))
 
     def known_before(self, person_id: int) -> bool:
         """Something you logged yourself with them (a "seen at" is the capture's own)."""
@@ -305,69 +238,7 @@ class Network:
         """You logged a touch of your own with them (more than being in the same room)."""
         return person_id in self._met
 
-    def last_seen(self, person_id: int) -> str | None:
-        def compute(pid: int) -> str | None:
-            dates = [self.day(a["event_id"]) for a in self.attended(pid)]
-            dates.append(last_touch(self.stored_touches(pid)))
-            return max((d for d in dates if d), default=None)
-
-        return self._memo("last_seen", person_id, compute)
-
-    def touch_count(self, person_id: int) -> int:
-        return self._memo(
-            "count", person_id, lambda pid: progress(self.stored_touches(pid))["count"]
-        )
-
-    def searchable(self, person_id: int) -> str:
-        def compute(pid: int) -> str:
-            doc = self.people.get(pid) or {}
-            fields = ("name", "headline", "company", "position", "notes")
-            return " ".join(str(doc.get(f) or "") for f in fields).casefold()
-
-        return self._memo("text", person_id, compute)
-
-    def step(self, person_id: int, invites_left: int | None = None) -> followups.Due | None:
-        """What is next with them; the budget of invites left changes only the wording."""
-        doc, touches = self.people.get(person_id) or {}, self.stored_touches(person_id)
-        return followups.next_step(doc, touches, self.events, invites_left)
-
-    def due_on(self, person_id: int) -> str | None:
-        """The day their next step is due; None when nothing is pending."""
-
-        def compute(pid: int) -> str | None:
-            step = self.step(pid)
-            return step.due_on if step else None
-
-        return self._memo("due_on", person_id, compute)
-
-    def person_class(self, person_id: int) -> str:
-        return self._memo(
-            "class", person_id, lambda pid: self.class_with_roles(pid, self.roles(pid))
-        )
-
-    def class_with_roles(self, person_id: int, roles: list[str]) -> str:
-        """Their class as these roles make it (those at one event, say)."""
-        doc = self.people.get(person_id) or {}
-        decided = by_choice_or_role(doc, roles)
-        if decided is not None:
-            return decided.cls
-        return self._memo("title_class", person_id, lambda _: by_title(doc).cls)
-
-    def groups_of(self, person_id: int) -> set[str | None]:
-        def compute(pid: int) -> set[str | None]:
-            return {group_name(self.events.get(e, {})) for e in self.event_ids(pid)}
-
-        return self._memo("groups", person_id, compute)
-
-    def _memo(self, name: str, person_id: int, compute: Callable[[int], Any]) -> Any:
-        cache = self._cache[name]
-        if person_id in cache:
-            return cache[person_id]
-        value = compute(person_id)
-        with self._filling:
-            return cache.setdefault(person_id, value)
-
-    # Events and the whole network.
+    # Events and everyone.
 
     def attendees(self, event_id: int) -> list[int]:
         """The people at an event, each once, by id."""
@@ -391,14 +262,123 @@ class Network:
         found = []
         for _, touch_id in reversed(self._logged):
             person_id = self._touch_of[touch_id].person_id
-            if person_id in self.people:
+            if person_id in self.people and len(found) < limit:
                 found.append((touch_id, self._touches[person_id][touch_id]))
-                if len(found) == limit:
-                    break
         return found
 
     def touch_total(self) -> int:
         return len(self._touch_of)
+
+
+class Network(Records):
+    """The records and what is derived from them: per-person values (cached until their
+    documents change) and orderings (built when first asked, then moved on). Read it inside
+    `Store.reading()` or a transaction; only `follow()` changes it."""
+
+    def __init__(self, db: TinyDB):
+        super().__init__()
+        self.db = db
+        self.generation: int | None = None  # the storage's, when last followed
+        self.settings: dict[str, Any] = with_defaults({})
+        # Derived values by name, then by person. Readers share the model, so what they
+        # compute on first use is stored under a lock of its own.
+        self._cache: dict[str, dict[int, Any]] = {name: {} for name in _DERIVED}
+        self._orderings: dict[str, Ordering] = {}
+        self._filling = threading.RLock()
+
+    def follow(self) -> Network:
+        """Catch up with the store: the documents changed since last time, or everything."""
+        storage = self.db.storage
+        generation: int = storage.generation  # type: ignore[attr-defined]
+        if generation == self.generation:
+            return self
+        changes = None
+        if self.generation is not None:
+            changes = storage.changes_since(self.generation)  # type: ignore[attr-defined]
+        data = storage.read() or {}
+        if changes is None:
+            self._rebuild(data)
+        else:
+            self._apply(data, changes)
+        self.generation = generation
+        return self
+
+    def _rebuild(self, data: dict[str, Any]) -> None:
+        with collector_paused():
+            self.__init__(self.db)  # type: ignore[misc]
+            self._apply(data, {table: map(int, docs) for table, docs in data.items()})
+
+    def _apply(self, data: dict[str, Any], changes: dict[str, Iterable[int]]) -> None:
+        if "settings" in changes:
+            self.settings = with_defaults(dict(data.get("settings", {}).get("1") or {}))
+        touched: set[int] = set()
+        for table in _TABLES:  # events first: a person's values read their days
+            docs = data.get(table, {})
+            for doc_id in changes.get(table, ()):
+                touched.update(self._put(table, doc_id, docs.get(str(doc_id))))
+        for cache in self._cache.values():
+            for person_id in touched:
+                cache.pop(person_id, None)
+        for name, ordering in self._orderings.items():
+            for person_id in touched:
+                ordering.put(person_id, self._entries(name, person_id))
+
+    # Values derived for one person, each worked out once until their documents change.
+
+    def last_seen(self, person_id: int) -> str | None:
+        return self._memo("last_seen", person_id)
+
+    def touch_count(self, person_id: int) -> int:
+        return self._memo("count", person_id)
+
+    def due_on(self, person_id: int) -> str | None:
+        """The day their next step is due; None when nothing is pending."""
+        return self._memo("due_on", person_id)
+
+    def person_class(self, person_id: int) -> str:
+        return self._memo("class", person_id)
+
+    def groups_of(self, person_id: int) -> set[str | None]:
+        return self._memo("groups", person_id)
+
+    def class_with_roles(self, person_id: int, roles: list[str]) -> str:
+        """Their class as these roles make it (those at one event, say)."""
+        decided = by_choice_or_role(self.people.get(person_id) or {}, roles)
+        return decided.cls if decided is not None else self._memo("title_class", person_id)
+
+    def step(self, person_id: int, invites_left: int | None = None) -> followups.Due | None:
+        """What is next with them; the budget of invites left changes only the wording."""
+        doc, touches = self.people.get(person_id) or {}, self.stored_touches(person_id)
+        return followups.next_step(doc, touches, self.events, invites_left)
+
+    def _memo(self, name: str, person_id: int) -> Any:
+        cache = self._cache[name]
+        if person_id in cache:
+            return cache[person_id]
+        value = self._derive(name, person_id)
+        with self._filling:
+            return cache.setdefault(person_id, value)
+
+    def _derive(self, name: str, person_id: int) -> Any:
+        doc = self.people.get(person_id) or {}
+        if name == "last_seen":
+            dates = [self.day(a["event_id"]) for a in self.attended(person_id)]
+            dates.append(last_touch(self.stored_touches(person_id)))
+            return max((d for d in dates if d), default=None)
+        if name == "count":
+            return progress(self.stored_touches(person_id))["count"]
+        if name == "due_on":
+            step = self.step(person_id)
+            return step.due_on if step else None
+        if name == "groups":
+            return {group_name(self.events.get(e, {})) for e in self.event_ids(person_id)}
+        if name == "title_class":
+            return by_title(doc).cls
+        if name == "class":
+            return self.class_with_roles(person_id, self.roles(person_id))
+        return " ".join(str(doc.get(f) or "") for f in _SEARCHED).casefold()
+
+    # Orderings of everyone.
 
     def ordered(self, sort: str) -> Iterable[Entry]:
         """Everyone in this sort's order (last seen: newest first)."""
@@ -449,7 +429,7 @@ class Network:
         if name == "steps":
             due = self.due_on(person_id)
             return (Entry((due,), person_id, ""),) if due else ()
-        text, full_name = self.searchable(person_id), doc.get("name") or ""
+        text, full_name = self._memo("text", person_id), doc.get("name") or ""
         key: tuple[Any, ...] = (self.last_seen(person_id) or "",)
         if name == "interactions":
             key = (-self.touch_count(person_id), full_name)
@@ -481,15 +461,12 @@ def _employers(doc: Doc, person_id: int) -> tuple[Employer, ...]:
     return tuple(found)
 
 
-def _drop(by_person: dict[int, dict[int, Doc]], person_id: int, doc_id: int) -> None:
-    theirs = by_person.get(person_id, {})
-    theirs.pop(doc_id, None)
-    if not theirs:
-        by_person.pop(person_id, None)
-
-
-def _discard(by_event: dict[int, set[int]], event_id: int, person_id: int) -> None:
-    there = by_event.get(event_id, set())
-    there.discard(person_id)
-    if not there:
-        by_event.pop(event_id, None)
+def _drop(groups: dict[Any, Any], group: Any, member: int) -> None:
+    """Take `member` out of a group (a dict, set or list), and the group once empty."""
+    held = groups[group]
+    if isinstance(held, dict):
+        del held[member]
+    else:
+        held.remove(member)
+    if not held:
+        del groups[group]

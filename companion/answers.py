@@ -70,10 +70,13 @@ def list_people(
     a list already sorted, and only the page's rows are summarized.
     """
     needle = q.casefold().strip()
-    entries = net.search(sort, needle) if needle else net.ordered(sort)
     wanted = _filters(net, today, event, group, status, cls, due)
-    ids = [e.person_id for e in entries if all(keep(e.person_id) for keep in wanted)]
     start = (page - 1) * PAGE_SIZE
+    if not needle and not wanted:  # a page of the whole list, read straight from it
+        shown = net.ordered(sort, start, start + PAGE_SIZE)
+        return [summary(net, e.person_id) for e in shown], len(net.people)
+    entries = net.search(sort, needle) if needle else net.ordered(sort)
+    ids = [e.person_id for e in entries if all(keep(e.person_id) for keep in wanted)]
     return [summary(net, pid) for pid in ids[start : start + PAGE_SIZE]], len(ids)
 
 

@@ -325,3 +325,23 @@ def test_a_write_undone_by_an_error_is_not_in_the_network(tmp_path):
     kept = loaded(store)
     assert "talked" not in [i["kind"] for i in kept.touches_of(seeded.jonas)]
     assert answers(kept) == answers(from_scratch(store))
+
+
+def test_a_page_read_straight_from_an_ordering_is_that_slice_of_the_whole(tmp_path, monkeypatch):
+    store = Store(tmp_path)
+    seed(store)
+    with store.transaction() as db:
+        _crowd(db, "Engineer at Northwind")
+    net = loaded(store)
+    monkeypatch.setattr(answers_module, "PAGE_SIZE", 7)
+    for sort in SORTS:
+        everyone = [e.person_id for e in net.ordered(sort)]
+        assert len(everyone) == len(net.people) > 150
+        for page in (1, 2, 22, 23, 30):
+            rows, total = answers_module.list_people(net, TODAY, sort=sort, page=page)
+            assert [r["id"] for r in rows] == everyone[(page - 1) * 7 : page * 7], (sort, page)
+            assert total == len(everyone)
+    last_seen = [
+        net.last_seen(pid) or "" for pid in (e.person_id for e in net.ordered("last_seen"))
+    ]
+    assert last_seen == sorted(last_seen, reverse=True)

@@ -380,10 +380,13 @@ class Network(Records):
 
     # Orderings of everyone.
 
-    def ordered(self, sort: str) -> Iterable[Entry]:
-        """Everyone in this sort's order (last seen: newest first)."""
+    def ordered(self, sort: str, start: int = 0, stop: int | None = None) -> list[Entry]:
+        """Everyone in this sort's order (last seen: newest first), or a slice of them."""
         entries = self._ordering(sort).sorted
-        return reversed(entries) if sort == "last_seen" else entries
+        if sort != "last_seen":
+            return entries[start:stop]
+        end = len(entries) if stop is None else min(stop, len(entries))
+        return entries[len(entries) - end : max(len(entries) - start, 0)][::-1]
 
     def search(self, sort: str, needle: str) -> list[Entry]:
         """The people whose name, headline, company, position or notes hold `needle`."""

@@ -153,9 +153,9 @@ def due_followups(net: Network, today: date, limit: int | None = None) -> dict[s
     of them (all when None), and how many are due in all. Notes are drafted only for those
     returned: a large network can have thousands due, and a page shows a few."""
     budget = invites(net, today)
-    dated = net.steps_due(today.isoformat())
+    dated, total = net.steps_due(today, limit)
     due = []
-    for person_id in dated[:limit]:
+    for person_id in dated:
         step = net.step(person_id, budget["left"])
         assert step is not None  # steps_due holds only people with a step
         event_id = step.event_id or _latest_event(net, person_id)
@@ -171,7 +171,7 @@ def due_followups(net: Network, today: date, limit: int | None = None) -> dict[s
                 "note": drafted[kind]["text"] if drafted else None,
             }
         )
-    return {"due": due, "total": len(dated), "invites": budget}
+    return {"due": due, "total": total, "invites": budget}
 
 
 def brief(net: Network, person_id: int) -> dict[str, Any]:

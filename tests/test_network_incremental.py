@@ -56,7 +56,7 @@ def answers(net: Network) -> dict[str, Any]:
         "groups": answers_module.groups(net),
         "settings": net.settings,
         "colleagues": {s: working_at(net, s.casefold()) for s in SPONSORS},
-        "staff": {s: net.staff(s.casefold()) for s in SPONSORS},
+        "staff": {s: list(net.staff(s.casefold())) for s in SPONSORS},
     }
 
 

@@ -186,8 +186,8 @@ class _People:
             facts.pop("profile_url", None)  # another spelling of the same profile
         changes = {k: v for k, v in facts.items() if doc.get(k) != v}
         held = doc.get("keys", [])
-        taken = self.net.person_keys
-        new_keys = [k for k in keys if k not in held and k not in taken and k not in self.claimed]
+        taken = self.net.person_keys.first
+        new_keys = [k for k in keys if k not in held and taken(k) is None and k not in self.claimed]
         if new_keys:
             changes["keys"] = [*held, *new_keys]
             self.claimed.update(dict.fromkeys(new_keys, person_id))

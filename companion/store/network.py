@@ -1,28 +1,27 @@
 """The user's network held in memory for reads: the one read model, derived from the store.
 
-How a read is answered: a request enters `Store.reading()`, the read side of the store's
-readers-writer lock, and builds its whole answer from the `Network` it gets before letting
-go. Writes wait meanwhile, so nothing it reads (this model, the TinyDB documents it shares)
-changes under it.
+A read: a request enters `Store.reading()`, the read side of the store's readers-writer lock,
+and builds its whole answer from the `Network` before letting go; writes wait meanwhile, so
+nothing it reads (this model, the TinyDB documents it shares) changes under it.
 
-How a write reaches it: every change runs in `Store.transaction()`, the write side. The
-storage records the ids of the documents each table change touched; `follow()` reads those
-documents again and moves the model on in place: `Records` (documents by person and event,
-the capture lookups), then what `Network` derived from them (cached values, orderings).
-The transaction follows before it lets go; capture code follows mid-way to see its own
-writes. When the storage cannot say what changed (first use, a reload, a restore), the
-model is built again: TinyDB stays the database of record.
+A write: every change runs in `Store.transaction()`, the write side. The storage records
+the ids of the documents each table change touched; `follow()` reads them again and moves
+the model on in place: `Records` first, then what `Network` derived from them. Transactions
+follow before letting go (and captures mid-way, to see their own writes); when the storage
+cannot say what changed (first use, a reload, a restore), the model is built again.
 
 Why: one user, short reads, few writes, and a GIL under which two reads side by side are no
-faster than in turn. A lock gives consistency by construction, which snapshots sharing
-documents that TinyDB changes in place did not; a readers-writer lock rather than a mutex
-lets a short read interleave with a long one (an export). bench/results/ holds the budgets.
+faster than in turn. A lock gives consistency by construction; a readers-writer lock lets
+a short read interleave with a long one (an export). Budgets: bench/results/README.md.
 """
 
 from __future__ import annotations
 
+import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, timedelta
+from itertools import islice
 from typing import Any, NamedTuple
 
 from sortedcontainers import SortedList
@@ -36,11 +35,11 @@ from companion.store.storage import collector_paused
 
 Doc = dict[str, Any]
 SORTS = ("last_seen", "interactions", "name")
-_TABLES = ("events", "people", "attendances", "interactions", "captures")
-_DERIVED = ("last_seen", "count", "text", "due_on", "class", "title_class", "groups")
+_DERIVED = ("last_seen", "count", "text", "due_on", "class", "title_class", "groups", "employers")
+_STAFF = "staff:"  # an ordering of the people working at the company named after it
 _SEARCHED = ("name", "headline", "company", "position", "notes")  # a person's "text"
 # A headline names an employer after these: "Data engineer at Brightwater", "CTO @ Acme".
-_AT_WORDS = (" at ", "@ ")
+_AT = re.compile(" at |@ ")
 
 
 class Entry(NamedTuple):
@@ -49,14 +48,6 @@ class Entry(NamedTuple):
     key: tuple[Any, ...]
     person_id: int
     text: str  # what a search looks in (casefolded)
-
-
-class Employer(NamedTuple):
-    """One place a person works, as their company field or headline says it (casefolded)."""
-
-    text: str
-    from_headline: bool
-    person_id: int
 
 
 class Held(NamedTuple):
@@ -102,9 +93,6 @@ class Lookup:
         ids = self._ids.get(key) if key is not None else None
         return min(ids) if ids else None
 
-    def __contains__(self, key: str) -> bool:
-        return key in self._ids
-
 
 class Records:
     """The stored documents by person and by event, and the lookups a capture needs, moved
@@ -126,22 +114,19 @@ class Records:
         self.event_keys = Lookup(lambda e: [e["key"]] if "key" in e else [])
         self.capture_ids = Lookup(lambda c: [c["capture_id"]])
 
-    def _put(self, table: str, doc_id: int, doc: Doc | None) -> Iterable[int]:
-        """One document as stored now (None: removed); the people whose records it moved."""
-        if table == "people":
-            if doc is None:
-                self.people.pop(doc_id, None)
-            else:
-                self.people[doc_id] = doc
-            self.person_keys.put(doc_id, doc)
-            return (doc_id,)
-        if table == "events":
-            return self._put_event(doc_id, doc)
-        if table == "attendances":
-            return self._put_attendance(doc_id, doc)
-        if table == "interactions":
-            return self._put_touch(doc_id, doc)
-        self.capture_ids.put(doc_id, doc)
+    # Each `_put_` takes one document as stored now (None: removed) and says whose records
+    # it moved.
+
+    def _put_person(self, person_id: int, doc: Doc | None) -> Iterable[int]:
+        if doc is None:
+            self.people.pop(person_id, None)
+        else:
+            self.people[person_id] = doc
+        self.person_keys.put(person_id, doc)
+        return (person_id,)
+
+    def _put_capture(self, capture_id: int, doc: Doc | None) -> Iterable[int]:
+        self.capture_ids.put(capture_id, doc)
         return ()
 
     def _put_event(self, event_id: int, doc: Doc | None) -> Iterable[int]:
@@ -232,11 +217,7 @@ class Records:
     def known(self, person_id: int, event_id: int) -> bool:
         """Met before: a touch you made, or seen at another event."""
         others = (a["event_id"] != event_id for a in self.attended(person_id))
-        return self.met(person_id) or any(others)
-
-    def met(self, person_id: int) -> bool:
-        """You logged a touch of your own with them (more than being in the same room)."""
-        return person_id in self._met
+        return person_id in self._met or any(others)
 
     # Events and everyone.
 
@@ -250,7 +231,7 @@ class Records:
         return iso_date(event.get("start")) if event else None
 
     def met_at(self, event_id: int) -> set[int]:
-        """The people you have met (see `met`) who were at this event."""
+        """The people you logged a touch of your own with who were at this event."""
         return self._met.intersection(self._at_event.get(event_id, ()))
 
     def invites_sent(self) -> list[Doc]:
@@ -259,12 +240,8 @@ class Records:
     def recent_logged(self, limit: int) -> list[tuple[int, Doc]]:
         """(id, interaction) of the latest you logged yourself, newest first, about people
         still in the network."""
-        found = []
-        for _, touch_id in reversed(self._logged):
-            person_id = self._touch_of[touch_id].person_id
-            if person_id in self.people and len(found) < limit:
-                found.append((touch_id, self._touches[person_id][touch_id]))
-        return found
+        mine = ((i, self._touch_of[i].person_id) for _, i in reversed(self._logged))
+        return list(islice(((i, self._touches[p][i]) for i, p in mine if p in self.people), limit))
 
     def touch_total(self) -> int:
         return len(self._touch_of)
@@ -312,10 +289,17 @@ class Network(Records):
         if "settings" in changes:
             self.settings = with_defaults(dict(data.get("settings", {}).get("1") or {}))
         touched: set[int] = set()
-        for table in _TABLES:  # events first: a person's values read their days
+        puts = {  # events first: a person's values read their days
+            "events": self._put_event,
+            "people": self._put_person,
+            "attendances": self._put_attendance,
+            "interactions": self._put_touch,
+            "captures": self._put_capture,
+        }
+        for table, put in puts.items():
             docs = data.get(table, {})
             for doc_id in changes.get(table, ()):
-                touched.update(self._put(table, doc_id, docs.get(str(doc_id))))
+                touched.update(put(doc_id, docs.get(str(doc_id))))
         for cache in self._cache.values():
             for person_id in touched:
                 cache.pop(person_id, None)
@@ -374,6 +358,8 @@ class Network(Records):
             return {group_name(self.events.get(e, {})) for e in self.event_ids(person_id)}
         if name == "title_class":
             return by_title(doc).cls
+        if name == "employers":
+            return _employers(doc)
         if name == "class":
             return self.class_with_roles(person_id, self.roles(person_id))
         return " ".join(str(doc.get(f) or "") for f in _SEARCHED).casefold()
@@ -392,27 +378,19 @@ class Network(Records):
         """The people whose name, headline, company, position or notes hold `needle`."""
         return [entry for entry in self.ordered(sort) if needle in entry.text]
 
-    def steps_due(self, day: str) -> list[int]:
-        """Everyone whose next step is due on or before `day`, soonest first."""
-        due = []
-        for entry in self._ordering("steps").sorted:
-            if entry.key[0] > day:
-                break
-            due.append(entry.person_id)
-        return due
+    def steps_due(self, day: date, limit: int | None = None) -> tuple[list[int], int]:
+        """Those whose next step is due by `day`, soonest first (the first `limit`), and
+        how many they are."""
+        steps = self._ordering("steps").sorted
+        total = steps.bisect_left(Entry(((day + timedelta(days=1)).isoformat(),), -1, ""))
+        shown = steps.islice(0, total if limit is None else min(limit, total))
+        return [entry.person_id for entry in shown], total
 
-    def staff(self, company: str) -> list[tuple[str, int]]:
+    def staff(self, company: str) -> Sequence[tuple[str, int]]:
         """(name, id), by name, of the people whose company is `company` (casefolded) or
-        whose headline says they work there (" at Company", "@ Company")."""
-        index = self._ordering("employers").sorted
-        found = set()
-        for entry in index.islice(index.bisect_left(Employer(company, False, -1))):
-            if not entry.text.startswith(company):
-                break
-            rest = entry.text[len(company) :]
-            if not rest or (entry.from_headline and not rest[0].isalnum()):
-                found.add(entry.person_id)
-        return sorted((self.people[p].get("name") or "", p) for p in found)
+        whose headline says they work there (" at Company", "@ Company"): kept per company
+        asked about, as a sponsor's is asked about in every capture of its events."""
+        return self._ordering(_STAFF + company).sorted
 
     def _ordering(self, name: str) -> Ordering:
         if name not in self._orderings:
@@ -427,8 +405,10 @@ class Network(Records):
         doc = self.people.get(person_id)
         if doc is None:
             return ()
-        if name == "employers":
-            return _employers(doc, person_id)
+        if name.startswith(_STAFF):
+            company = name[len(_STAFF) :]
+            works = any(_names(company, *where) for where in self._memo("employers", person_id))
+            return ((doc.get("name") or "", person_id),) if works else ()
         if name == "steps":
             due = self.due_on(person_id)
             return (Entry((due,), person_id, ""),) if due else ()
@@ -449,19 +429,19 @@ def _dated_group(event: Doc) -> tuple[Any, Any]:
     return event.get("start"), group_name(event)
 
 
-def _employers(doc: Doc, person_id: int) -> tuple[Employer, ...]:
-    """Their company, and what their headline says after each " at " or "@ "."""
-    found = []
+def _employers(doc: Doc) -> list[tuple[str, bool]]:
+    """(casefolded text, from the headline?) of their company, and of what their headline
+    says after each " at " or "@ "."""
     company = (doc.get("company") or "").casefold()
-    if company:
-        found.append(Employer(company, False, person_id))
     headline = (doc.get("headline") or "").casefold()
-    for word in _AT_WORDS:
-        start = headline.find(word)
-        while start != -1:
-            found.append(Employer(headline[start + len(word) :], True, person_id))
-            start = headline.find(word, start + 1)
-    return tuple(found)
+    found = [(company, False)] if company else []
+    return found + [(headline[at.end() :], True) for at in _AT.finditer(headline)]
+
+
+def _names(company: str, text: str, from_headline: bool) -> bool:
+    """The text names this company: exactly, or (a headline) followed by other words."""
+    rest = text[len(company) :] if text.startswith(company) else None
+    return rest == "" or (from_headline and rest is not None and not rest[:1].isalnum())
 
 
 def _drop(groups: dict[Any, Any], group: Any, member: int) -> None:

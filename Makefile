@@ -4,7 +4,7 @@ PYTHON  := $(VENV)/bin/python
 PIP     := $(VENV)/bin/pip
 PORT    ?= 5474
 
-.PHONY: run test lint browsers clean bench bench-quick bytecode
+.PHONY: run test test-pythons lint browsers clean bench bench-quick bytecode
 
 run: $(VENV)/.installed
 	$(VENV)/bin/hallway serve --port $(PORT)
@@ -12,6 +12,20 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-test node_modules/.installed browsers
 	$(VENV)/bin/ruff check companion tests bench
 	$(PYTHON) -m pytest
+
+# The suite but the browser tests on the other Pythons people have (pyenv's, or python3.X on
+# the PATH), each in a virtual environment of its own.
+PYTHONS ?= 3.12 3.13
+test-pythons:
+	@for v in $(PYTHONS); do \
+	  py=$$(ls -d $$HOME/.pyenv/versions/$$v.*/bin/python 2>/dev/null | tail -n 1); \
+	  [ -n "$$py" ] || py=$$(command -v python$$v); \
+	  [ -n "$$py" ] || { echo "Python $$v is not installed."; exit 1; }; \
+	  echo "== Python $$v ($$py)"; \
+	  [ -x .venv-$$v/bin/python ] || $$py -m venv .venv-$$v || exit 1; \
+	  .venv-$$v/bin/pip install --quiet -e '.[test]' || exit 1; \
+	  .venv-$$v/bin/python -m pytest -q -p no:cacheprovider --ignore=tests/browser || exit 1; \
+	done
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check companion tests bench
@@ -63,4 +77,4 @@ browsers:
 	fi
 
 clean:
-	rm -rf $(VENV) node_modules test-artifacts .pytest_cache
+	rm -rf $(VENV) .venv-3.* node_modules test-artifacts .pytest_cache

@@ -14,6 +14,7 @@ from typing import Any
 from tinydb import TinyDB
 
 from companion.method import followups, notes, organizer
+from companion.method.by_hand import BadPerson, NewPerson
 from companion.method.classify import classify
 from companion.method.interactions import NOT_TOUCHES, progress
 from companion.method.prep import (
@@ -25,7 +26,8 @@ from companion.method.prep import (
     talk_to,
 )
 from companion.method.settings import user_zone
-from companion.store import tables
+from companion.store import by_hand, tables
+from companion.store.db import current_network, now
 from companion.store.network import SORTS, Network, group_name
 
 PAGE_SIZE = 50
@@ -321,6 +323,32 @@ def log_interaction(db: TinyDB, person_id: int, fields: dict[str, Any]) -> dict[
     if moved != followups.status(person):
         tables.update_person(db, person_id, {"status": moved})
     return stored
+
+
+def add_by_hand(db: TinyDB, new: NewPerson, today: date) -> int | list[int]:
+    """Inside a transaction: someone you met, with a "talked" touch dated on the event's day
+    (and their attendance there): the person their LinkedIn profile or `same_as` names, else
+    a new record. Their id; or, when stored people have their name and the user has not yet
+    said, those people to offer first (nothing is stored then)."""
+    net = current_network(db)
+    if new.event_id is not None and new.event_id not in net.events:
+        raise BadPerson("There is no event with that 'event_id'.")
+    person_id = new.same_as if new.same_as is not None else by_hand.by_profile(net, new)
+    if person_id is not None and person_id not in net.people:
+        raise BadPerson("'same_as' must be the number of a saved person.")
+    if person_id is not None:
+        by_hand.fill_in(db, net, person_id, new)
+    elif offered := ([] if new.new else by_hand.same_name(net, new)):
+        return offered
+    else:
+        person_id = by_hand.create(db, new, now())
+    net = current_network(db)
+    if new.event_id is not None:
+        by_hand.attend(db, net, person_id, new.event_id)
+    day = event_day(net, new.event_id, today) if new.event_id is not None else today.isoformat()
+    talked = {"kind": "talked", "date": day, "event_id": new.event_id, "note": new.talked_about}
+    log_interaction(db, person_id, talked)
+    return person_id
 
 
 def event_day(net: Network, event_id: int, today: date) -> str:

@@ -6,10 +6,15 @@ from flask import abort, current_app, jsonify, request
 
 from companion import answers
 from companion.api import args, bp
-from companion.method import edits, interactions
+from companion.method import by_hand, edits, interactions
 from companion.method.classify import CLASSES
 from companion.method.followups import STATUSES
 from companion.store import Store, tables
+
+SAME_NAME = (
+    "Someone with this name is already saved: is it the same person? Send 'same_as' with "
+    "their id, or 'new': true to save a new person."
+)
 
 
 def _store() -> Store:
@@ -36,6 +41,28 @@ def list_people():
     with _store().reading() as net:
         rows, total = answers.list_people(net, today, **query)
         return jsonify(people=rows, total=total)
+
+
+@bp.post("/people")
+def add_person():
+    """Someone you met who is on no captured list; their notes at once."""
+    today = args.today()
+    try:
+        new = by_hand.validated(request.get_json(silent=True))
+        with _store().transaction() as db:
+            added = answers.add_by_hand(db, new, today)
+    except by_hand.BadPerson as problem:
+        abort(422, str(problem))
+    with _store().reading() as net:
+        if isinstance(added, list):
+            offered = [{**answers.brief(net, pid), "events": _titles(net, pid)} for pid in added]
+            return jsonify(error=SAME_NAME, candidates=offered), 409
+        notes = answers.person_notes(net, added, new.event_id)
+        return jsonify(person=answers.detail(net, added, today), notes=notes), 201
+
+
+def _titles(net: answers.Network, person_id: int) -> list[str]:
+    return [net.events[e].get("title") or "" for e in net.event_ids(person_id) if e in net.events]
 
 
 @bp.get("/people/<int:person_id>")

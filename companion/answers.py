@@ -182,6 +182,13 @@ def brief(net: Network, person_id: int) -> dict[str, Any]:
     return {"id": person_id, **{k: person.get(k) for k in BRIEF_FIELDS}}
 
 
+def with_events(net: Network, person_id: int) -> dict[str, Any]:
+    """A person in brief with the titles of the events they were at: enough to tell two
+    people of one name apart."""
+    titles = [net.events[e].get("title") or "" for e in net.event_ids(person_id) if e in net.events]
+    return {**brief(net, person_id), "events": titles}
+
+
 def newest_first(net: Network) -> list[dict[str, Any]]:
     """Every event, newest start first (events with no known start last)."""
     return sorted(net.events.values(), key=lambda e: e.get("start") or "", reverse=True)

@@ -55,14 +55,10 @@ def add_person():
         abort(422, str(problem))
     with _store().reading() as net:
         if isinstance(added, list):
-            offered = [{**answers.brief(net, pid), "events": _titles(net, pid)} for pid in added]
+            offered = [answers.with_events(net, pid) for pid in added]
             return jsonify(error=SAME_NAME, candidates=offered), 409
         notes = answers.person_notes(net, added, new.event_id)
         return jsonify(person=answers.detail(net, added, today), notes=notes), 201
-
-
-def _titles(net: answers.Network, person_id: int) -> list[str]:
-    return [net.events[e].get("title") or "" for e in net.event_ids(person_id) if e in net.events]
 
 
 @bp.get("/people/<int:person_id>")

@@ -18,6 +18,7 @@ from companion.ui import bp
 # What a page says after a form did its work (a code in the address, never free text).
 DONE = {
     "logged": "The interaction is saved.",
+    "added": "They are saved, with what you talked about: their note is below.",
     "edited": "Your changes are saved.",
     "merged": "The two records are now one person.",
     "dismissed": "They are kept as two people.",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import abort, g, render_template, request
 
 from companion import answers
 from companion.api import args
-from companion.method import edits, interactions
+from companion.method import by_hand, edits, interactions
 from companion.method.classify import CLASSES
 from companion.method.followups import STATUSES
 from companion.store import merge, tables
@@ -15,6 +17,7 @@ from companion.store.linkedin import NotConnections, resolve_pending
 from companion.ui import bp, common
 
 EVENT_CHOICES = 100
+ADD_FIELDS = ("name", "event_id", "talked_about", "headline", "company", "linkedin_url")
 
 
 @bp.get("/people")
@@ -98,6 +101,31 @@ def _same_name(net: answers.Network, person_id: int) -> dict[str, list[dict]]:
         ],
         "linkedin": pending,
     }
+
+
+@bp.post("/people/add")
+def add_person():
+    """The add form of the people page or an event's page; first "Is this the same person?"
+    when someone with that name is already saved."""
+    form = request.form
+    values = {f: form.get(f, "") for f in ADD_FIELDS}
+    body: dict[str, Any] = {f: v for f, v in values.items() if v}
+    body["same_as"] = form.get("same_as") or None
+    for number in ("event_id", "same_as"):
+        if body.get(number) and body[number].isdigit():
+            body[number] = int(body[number])
+    body["new"] = form.get("new") == "1"
+    try:
+        new = by_hand.validated(body)
+        with common.store().transaction() as db:
+            added = answers.add_by_hand(db, new, common.today())
+    except by_hand.BadPerson as problem:
+        abort(422, str(problem))
+    if isinstance(added, int):
+        return common.done("ui.person", "added", person_id=added)
+    with common.store().reading() as net:
+        candidates = [answers.with_events(net, pid) for pid in added]
+        return render_template("same_person.html", new=new, values=values, candidates=candidates)
 
 
 @bp.post("/people/<int:person_id>")

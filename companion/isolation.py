@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import pickle
 import queue
+import signal
 import threading
 import traceback
 from collections.abc import Callable, Sequence
@@ -160,6 +161,8 @@ def _serve(
     again during the parse and frees it during the next one; instead the worker collects once,
     after each answer is sent, while the server stores the capture.
     """
+    # Ctrl+C in a terminal reaches the whole process group; the server stops its workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _limit_memory(memory_bytes)
     for module in preload:  # now, so the first capture does not wait for the imports
         importlib.import_module(module)

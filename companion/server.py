@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import queue
 import signal
@@ -114,13 +115,19 @@ def serve(data_dir: Path | str | None, port: int, host: str = config.HOST) -> No
     click.echo("Press Ctrl+C to stop.")
     # `kill` stops it as Ctrl+C does: a normal exit, which also ends the parse workers.
     signal.signal(signal.SIGTERM, _interrupt)
-    # Answer at once; the parse workers and the caches get ready alongside.
-    threading.Thread(target=isolation.pool().warm, daemon=True, name="warm-workers").start()
-    threading.Thread(target=warm_caches, args=(app,), daemon=True, name="warm-caches").start()
+    # The parse workers are started with Ctrl+C ignored, which they keep: a terminal sends it
+    # to the whole process group, and the server stops them itself (they finish starting
+    # alongside, as the caches get ready).
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
+        isolation.pool().warm()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    threading.Thread(target=warm_caches, args=(app,), daemon=True, name="warm-caches").start()
+    with contextlib.suppress(KeyboardInterrupt):  # waitress mostly ends its loop itself
         server.run()
-    except KeyboardInterrupt:
-        click.echo("Stopped.")
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl+C while stopping changes nothing
+    click.echo("Stopped.")
 
 
 def _interrupt(signum: int, frame: Any) -> None:

@@ -50,16 +50,35 @@ def serve(port: int, host: str, allow_non_loopback: bool, data_dir: Path | None)
 
 @main.command()
 @click.option("--revoke", metavar="ID", help="Revoke a client's token (ids: `hallway tokens`).")
+@click.option("--port", default=config.DEFAULT_PORT, show_default=True, help="Companion's port.")
 @data_dir_option
-def token(revoke: str | None, data_dir: Path | None) -> None:
+def token(revoke: str | None, port: int, data_dir: Path | None) -> None:
     """Print the token to paste into the extension's options, or revoke a token."""
-    folder = config.data_dir(data_dir)
+    folder = config.data_dir(data_dir, create=False)
     if revoke is None:
-        click.echo(tokens.get_or_create(folder))
+        click.echo(_token_of(folder, port))
         return
     if not clients.revoke(folder, revoke):
         raise click.ClickException(f"No client has the id {revoke!r}; see `hallway tokens`.")
     click.echo(f"Revoked {revoke}: its token no longer works.")
+
+
+def _token_of(folder: Path, port: int) -> str:
+    """The folder's token; made only where a companion keeps its data (after a revoke), never
+    in a folder no companion uses."""
+    from companion.running import data_dir_on
+    from companion.store.db import DB_NAME
+
+    if tokens.read(folder) or (folder / DB_NAME).exists():
+        return tokens.get_or_create(folder)
+    serving = data_dir_on(port)
+    hint = (
+        f" The companion answering on port {port} keeps its data in {serving}: run "
+        f"`hallway token --data-dir {serving}`."
+        if serving
+        else f" No companion answers on port {port}: start one with `hallway serve`."
+    )
+    raise click.ClickException(f"There is no token in {folder}: no companion uses it.{hint}")
 
 
 @main.command(name="tokens")

@@ -15,9 +15,10 @@ PARSE_SECONDS = 20
 PARSE_MEMORY_BYTES = 3 * 1024 * 1024 * 1024
 
 
-def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+def data_dir(explicit: str | os.PathLike[str] | None = None, create: bool = True) -> Path:
     """--data-dir, else HALLWAY_DATA_DIR, else the platform's user data folder."""
     chosen = explicit or os.environ.get("HALLWAY_DATA_DIR") or user_data_dir("hallway", False)
     path = Path(chosen).expanduser()
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path

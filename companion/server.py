@@ -17,7 +17,7 @@ import click
 from flask import Flask
 from waitress.server import create_server
 
-from companion import config, isolation
+from companion import config, isolation, running
 from companion.app import create_app
 from companion.pairing.requests import Desk, PairingRequest
 
@@ -102,6 +102,7 @@ def serve(data_dir: Path | str | None, port: int, host: str = config.HOST) -> No
     app, server = make_server(data_dir, port, host)
     folder = app.config["HALLWAY_DATA_DIR"]
     base = f"http://{config.HOST}:{server.effective_port}"
+    running.note(server.effective_port, folder)
     desk = app.extensions["hallway_pairing"]
     desk.listeners.append(lambda asked: announce_pairing(asked, f"{base}/pairing"))
     if sys.stdin.isatty():
@@ -127,6 +128,7 @@ def serve(data_dir: Path | str | None, port: int, host: str = config.HOST) -> No
     with contextlib.suppress(KeyboardInterrupt):  # waitress mostly ends its loop itself
         server.run()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl+C while stopping changes nothing
+    running.forget(server.effective_port)
     click.echo("Stopped.")
 
 

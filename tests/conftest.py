@@ -42,6 +42,12 @@ class LoopbackClient(FlaskClient):
         return super().open(*args, **kwargs)
 
 
+@pytest.fixture(autouse=True)
+def _state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where `hallway serve` notes its data folder: the test's own, not the user's."""
+    monkeypatch.setenv("HALLWAY_STATE_DIR", str(tmp_path / "state"))
+
+
 @pytest.fixture
 def app(tmp_path: Path) -> Flask:
     app = create_app(tmp_path / "data", PORT)

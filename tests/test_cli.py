@@ -11,10 +11,12 @@ import urllib.request
 from pathlib import Path
 
 from companion.cli import main
+from companion.store import Store
 from tests.conftest import FIXTURES
 
 
-def test_token_is_created_once_and_only_the_user_can_read_it(runner, tmp_path):
+def test_a_folder_a_companion_uses_gets_its_token_once_readable_by_the_user_only(runner, tmp_path):
+    Store(tmp_path / "data")  # as `hallway serve` leaves it
     first = runner.invoke(main, ["token"])
     second = runner.invoke(main, ["token"])
     assert first.exit_code == 0
@@ -24,8 +26,46 @@ def test_token_is_created_once_and_only_the_user_can_read_it(runner, tmp_path):
     assert stat.S_IMODE(mode) == 0o600
 
 
+def test_a_folder_no_companion_uses_gets_no_token_and_is_not_made(runner, tmp_path):
+    result = runner.invoke(main, ["token", "--port", str(_free_port())])
+    assert result.exit_code == 1
+    assert "There is no token in" in result.output and "no companion uses it" in result.output
+    assert "start one with `hallway serve`" in result.output
+    assert not (tmp_path / "data").exists()
+
+
+def test_token_names_the_folder_of_the_companion_answering_on_the_port(runner, tmp_path):
+    port, served = _free_port(), tmp_path / "served"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "companion",
+            "serve",
+            "--port",
+            str(port),
+            "--data-dir",
+            str(served),
+        ],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for_json(f"http://127.0.0.1:{port}/api/health")
+        result = runner.invoke(main, ["token", "--port", str(port)])
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert result.exit_code == 1
+    assert f"keeps its data in {served}" in result.output
+    assert f"hallway token --data-dir {served}" in result.output
+    assert not (tmp_path / "data" / "token").exists()
+
+
 def test_data_dir_option_wins_over_the_environment(runner, tmp_path):
     other = tmp_path / "elsewhere"
+    Store(other)
     result = runner.invoke(main, ["token", "--data-dir", str(other)])
     assert result.exit_code == 0
     assert (other / "token").read_text().strip() == result.output.strip()

@@ -110,8 +110,8 @@ def serve(data_dir: Path | str | None, port: int, host: str = config.HOST) -> No
     click.echo(f"Hallway is running at {base}/")
     click.echo(f"Database: {app.extensions['hallway_store'].path}")
     click.echo(
-        "Pair the extension: click Pair in its options and approve here, or paste the "
-        f"token printed by `hallway token --data-dir {folder}`."
+        "Pair the extension: click Ask the companion to pair in its options and approve "
+        f"here, or paste the token printed by `hallway token --data-dir {folder}`."
     )
     click.echo("Press Ctrl+C to stop.")
     # `kill` stops it as Ctrl+C does: a normal exit, which also ends the parse workers.

@@ -262,3 +262,45 @@ def test_revoking_the_pasted_token_replaces_it(client, app, runner):
     new = runner.invoke(main, ["token"]).output.strip()
     assert new != old
     assert client.get("/api/events", headers=bearer(new, None)).status_code == 200
+
+
+def test_the_page_confirms_an_approval_and_a_denial(client):
+    ask(client)
+    waiting = client.get("/pairing").get_data(as_text=True)
+    assert 'value="deny" class="secondary"' in waiting  # Deny does not look like Approve
+    approved = answer(client, ask(client).get_json()["request"])
+    page = client.get(approved.headers["Location"]).get_data(as_text=True)
+    assert "Approved: the extension is paired" in page
+    denied = answer(client, ask(client).get_json()["request"], decision="deny")
+    assert "Denied: that extension was not paired." in client.get(
+        denied.headers["Location"]
+    ).get_data(as_text=True)
+
+
+def test_the_page_lists_paired_extensions_and_revokes_one(client, app):
+    token = pair(client)
+    [paired] = clients.listing(app.config["HALLWAY_DATA_DIR"])[1:]
+    page = client.get("/pairing").get_data(as_text=True)
+    assert "Hallway for Chromium" in page and f"/pairing/revoke/{paired.id}" in page
+    revoked = client.post(
+        f"/pairing/revoke/{paired.id}",
+        data={"csrf_token": open_page(client)},
+        headers={"Origin": OWN, "Sec-Fetch-Site": "same-origin"},
+    )
+    assert revoked.status_code == 303
+    assert "Revoked:" in client.get(revoked.headers["Location"]).get_data(as_text=True)
+    assert client.get("/api/session", headers=bearer(token)).status_code == 401
+    assert clients.listing(app.config["HALLWAY_DATA_DIR"])[1:] == []
+
+
+@pytest.mark.parametrize("forged", [{"csrf_token": ""}, {"origin": "https://evil.example"}])
+def test_revoking_is_protected_against_forgery(client, app, forged):
+    pair(client)
+    [paired] = clients.listing(app.config["HALLWAY_DATA_DIR"])[1:]
+    response = client.post(
+        f"/pairing/revoke/{paired.id}",
+        data={"csrf_token": forged.get("csrf_token", open_page(client))},
+        headers={"Origin": forged.get("origin", OWN), "Sec-Fetch-Site": "same-origin"},
+    )
+    assert response.status_code == 403
+    assert len(clients.listing(app.config["HALLWAY_DATA_DIR"])[1:]) == 1

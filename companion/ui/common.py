@@ -26,6 +26,9 @@ DONE = {
     "question": "The question is saved; the connection note now cites it.",
     "settings": "The settings are saved.",
     "linkedin": "The LinkedIn connection is now on this person.",
+    "paired": "Approved: the extension is paired, and its options say “Connected to Hallway”.",
+    "denied": "Denied: that extension was not paired.",
+    "revoked": "Revoked: that extension can no longer reach Hallway until it pairs again.",
 }
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from companion.clock import now
 from companion.method import followups, notes, organizer
 from companion.method.by_hand import BadPerson, NewPerson
 from companion.method.classify import classify
@@ -27,7 +28,7 @@ from companion.method.prep import (
 )
 from companion.method.settings import user_zone
 from companion.store import by_hand, tables
-from companion.store.db import current_network, now
+from companion.store.db import current_network
 from companion.store.network import SORTS, Network, group_name
 
 PAGE_SIZE = 50

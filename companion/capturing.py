@@ -11,11 +11,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from companion import answers, isolation
+from companion.clock import now
 from companion.method.when import describe
 from companion.model import Capture
 from companion.store import Store
 from companion.store.captures import Saved, save_capture
-from companion.store.db import now
 from companion.store.network import Network
 
 # People already known named in a reply, the rest counted: an attendee list of a group you

@@ -187,7 +187,7 @@ def restore(file: Path, replace: bool, data_dir: Path | None) -> None:
 @data_dir_option
 def import_linkedin(file: Path, data_dir: Path | None) -> None:
     """Read LinkedIn's Connections.csv: who is connected, and their company and position."""
-    from companion.store.db import now
+    from companion.clock import now
     from companion.store.errors import StoreError
     from companion.store.linkedin import NotConnections, import_connections, read_connections
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
 from pathlib import Path
 
 from companion.capturing import CaptureRequest, capture
+from companion.clock import now
 from companion.parsers import NotUnderstood
 from companion.parsers.saved import load
 from companion.store import Store
@@ -23,7 +23,7 @@ def import_file(store: Store, path: Path, url: str | None) -> tuple[bool, str]:
         capture_id=f"import:{digest}:{url or ''}",
         fragments=[],
         payloads=saved.payloads,
-        captured_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        captured_at=now(),
     )
     try:
         reply = capture(store, request)

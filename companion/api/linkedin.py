@@ -5,7 +5,7 @@ from dataclasses import asdict
 from flask import abort, current_app, jsonify, request
 
 from companion.api import bp
-from companion.store.db import now
+from companion.clock import now
 from companion.store.linkedin import (
     NotConnections,
     import_connections,

@@ -6,8 +6,9 @@ from flask import abort, current_app, jsonify, request
 
 from companion import answers
 from companion.api import bp
+from companion.clock import now
 from companion.store import tables
-from companion.store.db import now, raw
+from companion.store.db import raw
 from companion.store.merge import MergeError, NotFound, dismiss, merge, suggestions, unmerge
 
 

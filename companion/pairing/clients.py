@@ -12,13 +12,13 @@ import hmac
 import json
 import secrets
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from filelock import FileLock
 
 from companion import tokens
+from companion.clock import now
 
 CLIENTS_FILE = "clients.json"
 PASTED_ID = "pasted"
@@ -59,7 +59,7 @@ def add(data_dir: Path, name: str, origin: str, browser: str) -> tuple[Client, s
         name=name,
         origin=origin,
         browser=browser,
-        paired_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        paired_at=now(),
     )
     with _lock(data_dir):
         entries = _load(data_dir)

@@ -12,9 +12,9 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
+from companion.clock import now as utc_now
 from companion.pairing import clients
 
 ASKS_PER_MINUTE = 5
@@ -61,7 +61,7 @@ class Desk:
                 origin=origin,
                 name=name,
                 browser=browser,
-                asked_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                asked_at=utc_now(),
                 asked_clock=now,
             )
             self._requests[request.id] = request

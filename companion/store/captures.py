@@ -7,11 +7,11 @@ table changes (one insert of new people, one update, one insert of attendances).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date
 from typing import Any
 
 from tinydb import TinyDB
 
+from companion.method.interactions import iso_date
 from companion.model import Capture, Event, Person
 from companion.store.db import current_network, fast_table, raw
 from companion.store.identity import abbreviates, event_key, person_keys, url_keys
@@ -72,7 +72,9 @@ def save_capture(db: TinyDB, capture: Capture, capture_id: str | None, at: str) 
         if event is capture.event:
             askers = {p.platform_id or p.name: i for i, p in placed if p.role == "asked_question"}
             _note_questions(db, capture, askers, event_id)
-            _record_seen(db, newly_here, event_id, _day(event.start) or _day(at))
+            _record_seen(
+                db, newly_here, event_id, iso_date((event.start or "")[:10]) or iso_date(at[:10])
+            )
     if capture.event is None:
         first_key = event_key(events[0], capture.platform)
         placed = _People(db, saved, None).save(capture.people, capture.platform, first_key, at)
@@ -236,11 +238,3 @@ def _record_seen(db: TinyDB, person_ids: list[int], event_id: int, day: str | No
         {"person_id": pid, "kind": "seen_at", "date": day, "event_id": event_id, "note": ""}
         for pid in dict.fromkeys(person_ids)
     )
-
-
-def _day(value: str | None) -> str | None:
-    """'2025-06-12' from an ISO date or timestamp; None when it is neither."""
-    try:
-        return date.fromisoformat((value or "")[:10]).isoformat()
-    except ValueError:
-        return None

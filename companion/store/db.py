@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -240,8 +239,3 @@ def raw(db: TinyDB, table: str) -> dict[str, dict[str, Any]]:
     Read-only: change documents through TinyDB so the write is recorded.
     """
     return (db.storage.read() or {}).get(table, {})
-
-
-def now() -> str:
-    """The time stamp stored with merges and imports (UTC, to the second)."""
-    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -8,11 +8,12 @@ from flask import abort, g, render_template, request
 
 from companion import answers
 from companion.api import args
+from companion.clock import now
 from companion.method import by_hand, edits, interactions
 from companion.method.classify import CLASSES
 from companion.method.followups import STATUSES
 from companion.store import merge, tables
-from companion.store.db import now, raw
+from companion.store.db import raw
 from companion.store.linkedin import NotConnections, resolve_pending
 from companion.ui import bp, common
 

@@ -6,10 +6,10 @@ from dataclasses import asdict
 
 from flask import Response, abort, render_template, request
 
+from companion.clock import now
 from companion.method import settings as method_settings
 from companion.method.notes import LANGUAGES, NOTE_LIMITS
 from companion.store import tables
-from companion.store.db import now
 from companion.store.export import FORMATS, render
 from companion.store.linkedin import NotConnections, import_connections, read_connections
 from companion.ui import bp, common

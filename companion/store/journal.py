@@ -1,7 +1,7 @@
 """The journal: what each transaction changed, appended to a file beside the database.
 
-Rewriting a 25 MB file to add one evening's 40 KB would make every capture pay for the whole
-network. Instead a transaction appends one line, `{table: {doc_id: document or null}}`, and
+Rewriting the whole file to add one evening's people would make every capture pay for the
+whole network. Instead a transaction appends one line, `{table: {doc_id: document or null}}`, and
 fsyncs it; the whole file is rewritten only now and then (compaction). Each line holds whole
 documents, not edits, so replaying a line twice changes nothing.
 

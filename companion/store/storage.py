@@ -36,9 +36,9 @@ BACKUPS = 3
 TEMP_PREFIX, TEMP_SUFFIX = ".db-", ".tmp"
 JOURNAL_SUFFIX = ".journal"
 SNAPSHOT_TOKEN = "snapshot"  # the field of `meta` that names the file the data was saved in
-# The journal is folded into a new snapshot once it is larger than both of these: a large
-# capture appends about half a megabyte, and a small file need not be rewritten every other
-# time (opening a file with 4 MB of journal to replay takes some 40 ms).
+# The journal is folded into a new snapshot once it is larger than both of these: a small
+# file need not be rewritten after every other large capture, and a journal this size is
+# still quick to replay on opening (bench/results/README.md).
 COMPACT_MIN_BYTES = 4 << 20
 COMPACT_SHARE = 0.25  # of the snapshot's size
 # How many recent changes `changes_since` remembers; older questions get "rebuild".

@@ -148,7 +148,7 @@ def _due_fields(step: followups.Due, today: date) -> dict[str, Any]:
 
 
 def invites(net: Network, today: date) -> dict[str, Any]:
-    return followups.invite_budget(net.invites_sent(), today, net.settings["invite_budget"])
+    return followups.invite_budget(list(net.invites.values()), today, net.settings["invite_budget"])
 
 
 def due_followups(net: Network, today: date, limit: int | None = None) -> dict[str, Any]:

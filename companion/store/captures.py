@@ -204,7 +204,9 @@ class _People:
             if attendance["event_id"] == self.event_id:
                 here.add(attendance["role"])
             elsewhere = elsewhere or attendance["event_id"] != self.saved.event_id
-        known_before = elsewhere or self.net.known_before(person_id)
+        # Something you logged yourself with them (a "seen at" is a capture's own).
+        logged = any(t["kind"] != "seen_at" for t in self.net.stored_touches(person_id))
+        known_before = elsewhere or logged
         if known_before and person_id not in self.saved.new and person_id not in self.saved.known:
             self.saved.known.append(person_id)
 

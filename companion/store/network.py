@@ -59,7 +59,7 @@ class Held(NamedTuple):
 
 
 class Ordering:
-    """Entries kept sorted as their people change (several each, as employers, or none)."""
+    """Entries kept sorted as their people change (none for some: no next step, say)."""
 
     def __init__(self, entries: dict[int, tuple[Any, ...]]):
         self._of = entries
@@ -95,8 +95,8 @@ class Lookup:
 
 
 class Records:
-    """The stored documents by person and by event, and the lookups a capture needs, moved
-    on by `_put` for each changed document (the `Network` below calls it)."""
+    """The stored documents by person and by event, and the lookups a capture needs. Each
+    `_put_` takes one document as stored now (None: removed) and says whose records moved."""
 
     def __init__(self) -> None:
         self.people: dict[int, Doc] = {}  # the stored documents
@@ -108,14 +108,11 @@ class Records:
         self._touch_of: dict[int, Held] = {}
         self._at_event: dict[int, set[int]] = {}  # event -> people there
         self._met: set[int] = set()  # people you logged a touch of your own with
-        self._invites: dict[int, Doc] = {}  # invites you logged, by interaction id
+        self.invites: dict[int, Doc] = {}  # invites you logged, by interaction id
         self._logged = SortedList()  # (date, id) of what you logged yourself
         self.person_keys = Lookup(lambda p: p.get("keys", []))
         self.event_keys = Lookup(lambda e: [e["key"]] if "key" in e else [])
         self.capture_ids = Lookup(lambda c: [c["capture_id"]])
-
-    # Each `_put_` takes one document as stored now (None: removed) and says whose records
-    # it moved.
 
     def _put_person(self, person_id: int, doc: Doc | None) -> Iterable[int]:
         if doc is None:
@@ -160,7 +157,7 @@ class Records:
         moved = []
         if (old := self._touch_of.pop(touch_id, None)) is not None:
             _drop(self._touches, old.person_id, touch_id)
-            self._invites.pop(touch_id, None)
+            self.invites.pop(touch_id, None)
             if old.logged is not None:
                 self._logged.discard(old.logged)
             moved.append(old.person_id)
@@ -172,7 +169,7 @@ class Records:
             if logged is not None:
                 self._logged.add(logged)
             if doc["kind"] == "invite_sent":
-                self._invites[touch_id] = doc
+                self.invites[touch_id] = doc
             moved.append(person_id)
         for person_id in moved:
             theirs = self._touches.get(person_id, {}).values()
@@ -210,10 +207,6 @@ class Records:
         theirs = self._touches.get(person_id, {})
         return sorted(theirs.items(), key=lambda item: (item[1].get("date") or "", item[0]))
 
-    def known_before(self, person_id: int) -> bool:
-        """Something you logged yourself with them (a "seen at" is the capture's own)."""
-        return any(t["kind"] != "seen_at" for t in self._touches.get(person_id, {}).values())
-
     def known(self, person_id: int, event_id: int) -> bool:
         """Met before: a touch you made, or seen at another event."""
         others = (a["event_id"] != event_id for a in self.attended(person_id))
@@ -233,9 +226,6 @@ class Records:
     def met_at(self, event_id: int) -> set[int]:
         """The people you logged a touch of your own with who were at this event."""
         return self._met.intersection(self._at_event.get(event_id, ()))
-
-    def invites_sent(self) -> list[Doc]:
-        return list(self._invites.values())
 
     def recent_logged(self, limit: int) -> list[tuple[int, Doc]]:
         """(id, interaction) of the latest you logged yourself, newest first, about people

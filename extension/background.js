@@ -56,6 +56,7 @@ const handlers = {
   },
   dismissWarning: () => queue.dismissWarning(),
   interaction: (m) => recordInteraction(m),
+  addPerson: (m) => callCompanion("/api/people", { method: "POST", body: m.person }),
   settings: () => settings(),
   saveSettings: (m) => saveSettings(m),
   unpair: () => ext.storage.local.set({ token: "" }),

@@ -1,4 +1,5 @@
 // The popup asks the background worker for everything; it never calls the companion itself.
+import { offerAdding } from "./lib/addperson.js";
 import { render, summary } from "./lib/results.js";
 import { $, ask, el, ext, setStatus } from "./lib/ui.js";
 
@@ -23,6 +24,7 @@ function showOutcome(outcome) {
     setStatus(outcome.error, true);
   } else {
     render(outcome.reply, noteLimit);
+    offerAdding(outcome.reply.event, noteLimit);
     setStatus(summary(outcome.reply));
   }
 }

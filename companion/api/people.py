@@ -45,7 +45,8 @@ def list_people():
 
 @bp.post("/people")
 def add_person():
-    """Someone you met who is on no captured list; their notes at once."""
+    """Someone you met who is on no captured list: 201 with them and their notes; or, when
+    people of that name are saved, 200 asking first (`candidates`), with nothing stored."""
     today = args.today()
     try:
         new = by_hand.validated(request.get_json(silent=True))
@@ -56,7 +57,7 @@ def add_person():
     with _store().reading() as net:
         if isinstance(added, list):
             offered = [answers.with_events(net, pid) for pid in added]
-            return jsonify(error=SAME_NAME, candidates=offered), 409
+            return jsonify(person=None, question=SAME_NAME, candidates=offered)
         notes = answers.person_notes(net, added, new.event_id)
         return jsonify(person=answers.detail(net, added, today), notes=notes), 201
 

@@ -30,7 +30,7 @@ function today() {
 // LinkedIn counts characters; Python's len() counts code points, so count those too.
 const length = (text) => [...text].length;
 
-function renderNote(suggestion, event, limit) {
+export function renderNote(suggestion, event, limit) {
   const { person, role, notes } = suggestion;
   const note = (limit > 200 && notes.linkedin_long) || notes.linkedin;
   const li = el("li");

@@ -157,24 +157,25 @@ def due_followups(net: Network, today: date, limit: int | None = None) -> dict[s
     returned: a large network can have thousands due, and a page shows a few."""
     budget = invites(net, today)
     dated, total = net.steps_due(today, limit)
-    due = []
-    for person_id in dated:
-        step = net.step(person_id, budget["left"])
-        assert step is not None  # steps_due holds only people with a step
-        event_id = step.event_id or _latest_event(net, person_id)
-        drafted = person_notes(net, person_id, event_id) if event_id else None
-        kind = "linkedin" if step.kind == "invite" else "follow_up"
-        due.append(
-            {
-                "person": brief(net, person_id),
-                "kind": step.kind,
-                "reason": step.reason,
-                "due_on": step.due_on,
-                "event_id": event_id,
-                "note": drafted[kind]["text"] if drafted else None,
-            }
-        )
+    due = [step_with_note(net, person_id, budget["left"]) for person_id in dated]
     return {"due": due, "total": total, "invites": budget}
+
+
+def step_with_note(net: Network, person_id: int, invites_left: int | None) -> dict[str, Any]:
+    """What is next with someone who has a next step, and the note to send for it."""
+    step = net.step(person_id, invites_left)
+    assert step is not None, "ask only about people with a next step"
+    event_id = step.event_id or _latest_event(net, person_id)
+    drafted = person_notes(net, person_id, event_id) if event_id else None
+    kind = "linkedin" if step.kind == "invite" else "follow_up"
+    return {
+        "person": brief(net, person_id),
+        "kind": step.kind,
+        "reason": step.reason,
+        "due_on": step.due_on,
+        "event_id": event_id,
+        "note": drafted[kind]["text"] if drafted else None,
+    }
 
 
 def brief(net: Network, person_id: int) -> dict[str, Any]:
@@ -478,7 +479,9 @@ def recent_activity(net: Network, limit: int = 10) -> list[dict[str, Any]]:
     ]
 
 
-def events_around(net: Network, today: date, limit: int = 5) -> dict[str, list[dict[str, Any]]]:
+def events_around(
+    net: Network, today: date, limit: int | None = 5
+) -> dict[str, list[dict[str, Any]]]:
     """The next events (soonest first) and the latest past ones (newest first)."""
     day = today.isoformat()
     dated = sorted((e for e in net.events.values() if net.day(e["id"])), key=lambda e: e["start"])

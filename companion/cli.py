@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -144,18 +145,24 @@ def _open_store(data_dir: Path | None):
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "csv", "vcard"]),
+    type=click.Choice(["json", "csv", "vcard", "ics"]),
     default="json",
     show_default=True,
 )
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Default: stdout.")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="For ics: the day to start from.")
 @data_dir_option
-def export(fmt: str, out: Path | None, data_dir: Path | None) -> None:
-    """Write everything: JSON (complete, for `restore`), CSV (a row per person) or vCard."""
+def export(fmt: str, out: Path | None, today: datetime | None, data_dir: Path | None) -> None:
+    """Write everything: JSON (complete, for `restore`), CSV (a row per person) or vCard; or
+    the calendar feed (ics): events to come and follow-ups."""
+    from companion.calendar_feed import feed
     from companion.store.export import render
 
     with _open_store(data_dir).reading() as net:
-        text = render(net.db, fmt)
+        if fmt == "ics":
+            text = feed(net, (today or datetime.now()).date()).decode()
+        else:
+            text = render(net.db, fmt)
     if out:
         out.write_text(text, encoding="utf-8", newline="")
         click.echo(f"Wrote {out}.", err=True)

@@ -6,6 +6,7 @@ from dataclasses import asdict
 
 from flask import Response, abort, render_template, request
 
+from companion import calendar_feed
 from companion.clock import now
 from companion.method import settings as method_settings
 from companion.method.notes import LANGUAGES, NOTE_LIMITS
@@ -72,6 +73,15 @@ def download(extension: str):
     return Response(
         body, content_type=FORMATS[fmt][0], headers={"Content-Disposition": disposition}
     )
+
+
+@bp.get("/calendar.ics")
+def calendar():
+    """The calendar feed, for a calendar program on this computer to subscribe to (read-only;
+    the same Host rule as every page), or to download for one that cannot reach it."""
+    with common.store().reading() as net:
+        body = calendar_feed.feed(net, common.today())
+    return Response(body, content_type="text/calendar; charset=utf-8")
 
 
 @bp.post("/settings/linkedin")

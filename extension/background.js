@@ -14,9 +14,10 @@ import {
 } from "./lib/companion.js";
 import { requestPairing } from "./lib/pairing.js";
 import * as queue from "./lib/queue.js";
+import * as reminders from "./lib/reminders.js";
 
 const MENU_ID = "hallway-capture";
-const INTERACTION_KINDS = new Set(["invite_sent", "talked"]);
+const INTERACTION_KINDS = new Set(["invite_sent", "talked", "follow_up"]);
 
 async function status() {
   const health = await checkCompanion();
@@ -34,17 +35,22 @@ async function saveSettings(message) {
   return settings();
 }
 
-function recordInteraction({ personId, kind, date, eventId, note }) {
+async function recordInteraction({ personId, kind, date, eventId, note }) {
   if (!INTERACTION_KINDS.has(kind)) throw new CompanionError("Hallway does not know that kind of interaction.");
-  return callCompanion(`/api/people/${encodeURIComponent(personId)}/interactions`, {
+  const stored = await callCompanion(`/api/people/${encodeURIComponent(personId)}/interactions`, {
     method: "POST",
     body: { kind, date, event_id: eventId ?? null, note: note ?? "" },
   });
+  reminders.refresh();
+  return stored;
 }
 
+// A capture may bring people whose follow-up is due: the badge counts them afterwards.
+const thenRefresh = (promise) => promise.finally(() => reminders.refresh());
+
 const handlers = {
-  capture: (m) => capturing.start(m.tabId, false),
-  captureAll: (m) => capturing.start(m.tabId, true),
+  capture: (m) => thenRefresh(capturing.start(m.tabId, false)),
+  captureAll: (m) => thenRefresh(capturing.start(m.tabId, true)),
   stopList: (m) => capturing.stopList(m.tabId),
   lastResult: (m) => capturing.lastResult(m.tabId),
   status: () => status(),
@@ -56,6 +62,9 @@ const handlers = {
   },
   dismissWarning: () => queue.dismissWarning(),
   interaction: (m) => recordInteraction(m),
+  due: () => reminders.dueNow(),
+  today: () => reminders.today(),
+  refreshBadge: () => reminders.refresh(),
   addPerson: (m) => callCompanion("/api/people", { method: "POST", body: m.person }),
   settings: () => settings(),
   saveSettings: (m) => saveSettings(m),
@@ -82,7 +91,7 @@ function captureFromGesture(tab) {
   if (!tab?.id) return;
   ext.action.openPopup?.().catch(() => {});
   try {
-    capturing.start(tab.id, false);
+    thenRefresh(capturing.start(tab.id, false)).catch(() => {});
   } catch {
     // already capturing this tab: the popup shows that capture
   }
@@ -97,13 +106,15 @@ ext.commands.onCommand.addListener((command, tab) => {
 
 ext.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === queue.RETRY_ALARM) capturing.flushQueue().catch(() => {});
+  if (alarm.name === reminders.ALARM) reminders.refresh();
 });
 
 function setUp() {
   ext.contextMenus.removeAll().then(() =>
     ext.contextMenus.create({ id: MENU_ID, title: "Capture with Hallway", contexts: ["page", "selection", "link"] }),
   );
-  checkCompanion().then(() => capturing.flushQueue(), () => {});
+  ext.alarms.create(reminders.ALARM, { periodInMinutes: 60 });
+  checkCompanion().then(() => Promise.all([capturing.flushQueue(), reminders.refresh()]), () => {});
 }
 ext.runtime.onInstalled.addListener(setUp);
 ext.runtime.onStartup.addListener(setUp);

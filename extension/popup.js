@@ -1,5 +1,6 @@
 // The popup asks the background worker for everything; it never calls the companion itself.
 import { offerAdding } from "./lib/addperson.js";
+import { showDue } from "./lib/due.js";
 import { render, summary } from "./lib/results.js";
 import { $, ask, el, ext, setStatus } from "./lib/ui.js";
 
@@ -25,6 +26,7 @@ function showOutcome(outcome) {
   } else {
     render(outcome.reply, noteLimit);
     offerAdding(outcome.reply.event, noteLimit);
+    $("due").hidden = true;
     setStatus(summary(outcome.reply));
   }
 }
@@ -103,6 +105,7 @@ async function start() {
   const last = tab ? await ask({ type: "lastResult", tabId: tab.id }) : null;
   await connected;
   if (last) showOutcome(last);
+  else await showDue().catch(() => {}); // nothing captured here: what is due instead
   await refreshQueue();
 }
 

@@ -62,13 +62,17 @@ export async function callCompanion(path, { method = "GET", body } = {}) {
   return data;
 }
 
-// The badge is empty while the companion answers and says "off" while it does not.
+// The badge says "off" while the companion does not answer; while it does, how many
+// follow-ups are due (reminders.js keeps that in storage), or nothing.
+const QUIET = { text: "", color: "#b3261e", title: "Hallway" };
+const OFF = { text: "off", color: "#b3261e", title: "Hallway: the companion is not answering" };
+
 export async function showReachable(answers) {
-  await ext.action.setBadgeText({ text: answers ? "" : "off" });
-  await ext.action.setBadgeBackgroundColor({ color: "#b3261e" });
-  await ext.action.setTitle({
-    title: answers ? "Hallway" : "Hallway: the companion is not answering",
-  });
+  const { dueBadge } = answers ? await ext.storage.local.get("dueBadge") : {};
+  const badge = answers ? (dueBadge ?? QUIET) : OFF;
+  await ext.action.setBadgeText({ text: badge.text });
+  await ext.action.setBadgeBackgroundColor({ color: badge.color });
+  await ext.action.setTitle({ title: badge.title });
 }
 
 export async function checkCompanion() {

@@ -14,6 +14,7 @@ import {
 } from "./lib/companion.js";
 import { requestPairing } from "./lib/pairing.js";
 import * as queue from "./lib/queue.js";
+import * as nudge from "./lib/nudge.js";
 import * as reminders from "./lib/reminders.js";
 
 const MENU_ID = "hallway-capture";
@@ -65,6 +66,12 @@ const handlers = {
   due: () => reminders.dueNow(),
   today: () => reminders.today(),
   refreshBadge: () => reminders.refresh(),
+  nudge: () => nudge.choice(),
+  setNudge: async (m) => {
+    await ext.storage.local.set({ nudge: { ...(await nudge.choice()), on: Boolean(m.on), time: m.time || nudge.DEFAULT_TIME } });
+    await nudge.schedule();
+    return nudge.choice();
+  },
   addPerson: (m) => callCompanion("/api/people", { method: "POST", body: m.person }),
   settings: () => settings(),
   saveSettings: (m) => saveSettings(m),
@@ -107,6 +114,10 @@ ext.commands.onCommand.addListener((command, tab) => {
 ext.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === queue.RETRY_ALARM) capturing.flushQueue().catch(() => {});
   if (alarm.name === reminders.ALARM) reminders.refresh();
+  if (alarm.name === nudge.ALARM) nudge.nudge().catch(() => {});
+});
+ext.notifications?.onClicked.addListener((id) => {
+  if (id.startsWith("hallway-nudge-")) nudge.opened();
 });
 
 function setUp() {
@@ -114,6 +125,7 @@ function setUp() {
     ext.contextMenus.create({ id: MENU_ID, title: "Capture with Hallway", contexts: ["page", "selection", "link"] }),
   );
   ext.alarms.create(reminders.ALARM, { periodInMinutes: 60 });
+  nudge.schedule();
   checkCompanion().then(() => Promise.all([capturing.flushQueue(), reminders.refresh()]), () => {});
 }
 ext.runtime.onInstalled.addListener(setUp);

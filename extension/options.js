@@ -84,4 +84,26 @@ ext.runtime.onMessage.addListener((message) => {
     `the request showing the code ${message.code}.`;
 });
 
+// The daily nudge: the browser asks for the notifications permission when it is turned on
+// (the request must come first in the click's handler).
+async function saveNudge(event) {
+  const on = $("nudge-on").checked;
+  const allowed = on && event.target.id === "nudge-on"
+    ? ext.permissions.request({ permissions: ["notifications"] }).catch(() => false)
+    : Promise.resolve(true);
+  if (!(await allowed)) {
+    $("nudge-on").checked = false;
+    setStatus("Without the notifications permission there is no daily reminder.", true);
+    return;
+  }
+  const saved = await ask({ type: "setNudge", on, time: $("nudge-time").value });
+  setStatus(saved.on ? `Hallway will remind you at ${saved.time} when something is due.` : "No daily reminder.");
+}
+$("nudge-on").addEventListener("change", saveNudge);
+$("nudge-time").addEventListener("change", saveNudge);
+ask({ type: "nudge" }).then((current) => {
+  $("nudge-on").checked = current.on;
+  $("nudge-time").value = current.time;
+});
+
 ask({ type: "settings" }).then(fill, (error) => setStatus(error.message, true));

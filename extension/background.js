@@ -5,7 +5,6 @@
 import * as capturing from "./lib/capturing.js";
 import {
   DEFAULTS,
-  NOTE_LIMITS,
   CompanionError,
   callCompanion,
   checkCompanion,
@@ -27,14 +26,20 @@ async function status() {
 }
 
 async function saveSettings(message) {
-  const limit = Number(message.noteLimit);
   await ext.storage.local.set({
     companion: String(message.companion || DEFAULTS.companion).trim(),
     token: String(message.token ?? "").trim(),
-    noteLimit: NOTE_LIMITS.includes(limit) ? limit : DEFAULTS.noteLimit,
   });
   return settings();
 }
+
+// The LinkedIn note length is the companion's setting (one source for the popup, the
+// options and the review pages); the options page reads and changes it there.
+const noteLimit = () => callCompanion("/api/settings").then((s) => s.note_limit);
+const setNoteLimit = (limit) =>
+  callCompanion("/api/settings", { method: "POST", body: { note_limit: Number(limit) } }).then(
+    (s) => s.note_limit,
+  );
 
 async function recordInteraction({ personId, kind, date, eventId, note }) {
   if (!INTERACTION_KINDS.has(kind)) throw new CompanionError("Hallway does not know that kind of interaction.");
@@ -74,6 +79,8 @@ const handlers = {
   },
   addPerson: (m) => callCompanion("/api/people", { method: "POST", body: m.person }),
   settings: () => settings(),
+  noteLimit: () => noteLimit(),
+  setNoteLimit: (m) => setNoteLimit(m.limit),
   saveSettings: (m) => saveSettings(m),
   unpair: () => ext.storage.local.set({ token: "" }),
   requestPairing: () =>

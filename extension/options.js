@@ -4,23 +4,24 @@ import { $, ask, ext, setStatus } from "./lib/ui.js";
 const form = $("form");
 
 function values() {
-  return {
-    companion: $("companion").value,
-    token: $("token").value,
-    noteLimit: Number(form.elements.noteLimit.value || 200),
-  };
+  return { companion: $("companion").value, token: $("token").value };
 }
 
 function fill(current) {
   $("companion").value = current.companion;
   $("token").value = current.token;
-  form.elements.noteLimit.value = String(current.noteLimit);
+}
+
+// The note length is the companion's setting, shown here as it is there.
+async function showNoteLimit() {
+  form.elements.noteLimit.value = String(await ask({ type: "noteLimit" }));
 }
 
 async function saveAndTest() {
   fill(await ask({ type: "saveSettings", ...values() }));
   const health = await ask({ type: "status" });
   setStatus(`Saved. Connected to Hallway ${health.version}.`);
+  await showNoteLimit();
 }
 
 // Only 127.0.0.1 is granted at install; another loopback name is asked for now, while the
@@ -50,8 +51,12 @@ form.addEventListener("submit", async (event) => {
 
 form.addEventListener("change", async (event) => {
   if (event.target.name !== "noteLimit") return;
-  await ask({ type: "saveSettings", ...values() });
-  setStatus(`Connection notes will be at most ${values().noteLimit} characters.`);
+  try {
+    const limit = await ask({ type: "setNoteLimit", limit: event.target.value });
+    setStatus(`Connection notes will be at most ${limit} characters, here and in Hallway's pages.`);
+  } catch (error) {
+    setStatus(`${error.message} The note length is kept by the companion: connect first.`, true);
+  }
 });
 
 $("unpair").addEventListener("click", async () => {
@@ -107,3 +112,4 @@ ask({ type: "nudge" }).then((current) => {
 });
 
 ask({ type: "settings" }).then(fill, (error) => setStatus(error.message, true));
+showNoteLimit().catch(() => {}); // until the companion answers, no length is shown

@@ -94,7 +94,7 @@ $("retry").addEventListener("click", onRetry);
 $("dismiss").addEventListener("click", () => ask({ type: "dismissWarning" }).then(refreshQueue));
 
 async function start() {
-  ({ noteLimit } = await ask({ type: "settings" }));
+  noteLimit = await ask({ type: "noteLimit" }).catch(() => noteLimit); // the companion's
   tab = await targetTab();
   const connected = ask({ type: "status" }).then(
     () => setStatus("Companion connected."),

@@ -3,8 +3,7 @@
 
 export const ext = globalThis.browser ?? globalThis.chrome;
 
-export const DEFAULTS = { companion: "http://127.0.0.1:5474", token: "", noteLimit: 200 };
-export const NOTE_LIMITS = [200, 300];
+export const DEFAULTS = { companion: "http://127.0.0.1:5474", token: "" };
 export const START_HINT =
   'Start it with "make run" in the Hallway folder (or "hallway serve").';
 

@@ -162,8 +162,10 @@ def test_the_extension_pairs_after_approval_on_the_companion_page(browser, live_
     request = approval.locator("li", has_text=asked["code"])
     assert origin in request.inner_text() and "Chrome" in request.inner_text()
     request.get_by_role("button", name="Approve").click()
-    approval.wait_for_url(f"{base}/pairing")
-    assert "No extension is asking to pair" in approval.inner_text("main")
+    approval.wait_for_url(f"{base}/pairing?done=paired")
+    said = approval.inner_text("main")
+    assert "Approved: the extension is paired" in said and "No extension is asking to pair" in said
+    assert "Hallway test" in said.split("Paired")[-1]  # listed with the paired extensions
 
     reply = worker.evaluate(poll, status_url)
     assert reply["status"] == "approved"

@@ -3,19 +3,29 @@
 
 from __future__ import annotations
 
+import json
 import random
 import re
+import urllib.request
 
 import pytest
 
 from bench.fiction import member
 from bench.pages import capture_body
-from tests.browser.conftest import ARTIFACTS, open_popup, pair, stored_events
+from tests.browser.conftest import ARTIFACTS, api_get, open_popup, pair, stored_events
 from tests.conftest import fixture_text
 
 pytestmark = pytest.mark.browser
 
 EVENT_PATH = "/lakeside-data-science/events/301234567/"
+
+
+def set_note_limit(base: str, token: str, limit: int) -> None:
+    """The companion's setting, as its settings page would change it."""
+    body = json.dumps({"note_limit": limit}).encode()
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    request = urllib.request.Request(f"{base}/api/settings", data=body, headers=headers)
+    urllib.request.urlopen(request, timeout=10).close()
 
 
 def next_month_event() -> str:
@@ -34,7 +44,7 @@ def test_a_note_is_edited_counted_copied_and_its_invite_recorded(
     context, extension_id, worker = browser
     app, base = live_server
     pair(worker, base, app.config["HALLWAY_TOKEN"])
-    worker.evaluate("chrome.storage.local.set({noteLimit: 300})")
+    set_note_limit(base, app.config["HALLWAY_TOKEN"], 300)
     url = site.serve(EVENT_PATH, fixture_text("meetup-event.html"))
     context.new_page().goto(url)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
@@ -91,9 +101,10 @@ def test_options_pair_with_a_pasted_token_and_unpair(browser, live_server):
         worker.evaluate("chrome.storage.local.get('token')")["token"] == app.config["HALLWAY_TOKEN"]
     )
 
+    assert options.get_by_label("200 (free account)").is_checked()  # the companion's setting
     options.get_by_label("300 (Premium)").check()
     options.get_by_text("at most 300 characters").wait_for()
-    assert worker.evaluate("chrome.storage.local.get('noteLimit')")["noteLimit"] == 300
+    assert api_get(base, app.config["HALLWAY_TOKEN"], "/api/settings")["note_limit"] == 300
 
     options.get_by_role("button", name="Unpair").click()
     options.get_by_text("Unpaired").wait_for()

@@ -60,7 +60,14 @@ def test_the_room_knows_who_you_met_before_and_whom_you_talked_to(store, seeded)
         HOSTILE,
     }
     assert past["attendees"][0]["name"] == "Ada Quillfeather"  # hosts first
-    assert past["talk_to"][0] == {"id": seeded.ada, "name": "Ada Quillfeather", "why": "organizer"}
+    # The host is named as the room's list names her: her role there, and her class.
+    assert past["talk_to"][0] == {
+        "id": seeded.ada,
+        "name": "Ada Quillfeather",
+        "why": "host, leader",
+    }
+    [ada] = [a for a in past["attendees"] if a["id"] == seeded.ada]
+    assert (ada["roles"], ada["class"]) == (["host"], "leader")
     upcoming = answers.event_room(load(store), seeded.upcoming)
     assert [r["id"] for r in upcoming["known"]] == [seeded.ada]
 

@@ -322,7 +322,7 @@ def test_event_prep_endpoint_in_the_users_zone(client, auth, captured):
     sections = {s["title"]: [i["text"] for i in s["items"]] for s in answer["prep_notes"]}
     assert "When: Thu 12 Jun 2025, 18:30-20:30 PDT" in sections["The event"]
     assert "Your time: Fri 13 Jun 2025, 09:30-11:30 CST" in sections["The event"]
-    assert "Talk to Ada Quillfeather (organizer)" in sections["Who is coming"]
+    assert "Talk to Ada Quillfeather (host, leader)" in sections["Who is coming"]
     assert "Open roles at Northwind Labs" in sections["Hosting company"]
     assert client.get("/api/events/999/prep", headers=auth).status_code == 404
 

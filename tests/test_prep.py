@@ -202,7 +202,7 @@ def test_a_large_event_names_the_ten_you_know_best_and_counts_the_rest():
 def test_talk_to_puts_the_organizer_first_then_alternates_leaders_and_peers():
     chosen = [(a.name, why) for a, why in talk_to(ROOM)]
     assert chosen == [
-        ("Ada Quillfeather", "organizer"),
+        ("Ada Quillfeather", "host, leader"),
         ("Mara Example", "peer"),
         ("Jonas Example", "leader"),
         ("Kai Example", "peer"),

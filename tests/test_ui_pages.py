@@ -244,7 +244,7 @@ def test_event_page_has_prep_room_and_talk_to(client, seeded):
     assert "Prep notes" in page and "Host and speakers" in page
     assert "Attendees (5)" in page
     talk_to = page.split("Talk to")[1].split("People you already knew")[0]
-    assert talk_to.strip().startswith("Ada Quillfeather (organizer)")
+    assert talk_to.strip().startswith("Ada Quillfeather (host, leader)")
     known = page.split("People you already knew")[1].split("Attendees")[0]
     assert "Nobody you had met before." in known  # touches at this event do not count
     upcoming = text(client.get(f"/events/{seeded.upcoming}?{T}"))

@@ -281,7 +281,8 @@ def talk_to(attendees: list[Attendee], size: int = TALK_TO) -> list[tuple[Attend
     Within each class, people you are already building trust with come first.
     """
     order = sorted(attendees, key=lambda a: (-a.touches, a.name))
-    chosen = [(a, "organizer") for a in order if a.has(ORGANIZER_ROLES)][:1]
+    # Why each is listed, in the words the room's list uses: their role there, and class.
+    chosen = [(a, _role_and_class(a)) for a in order if a.has(ORGANIZER_ROLES)][:1]
     taken = {a.id for a, _ in chosen}
     leaders = [a for a in order if a.cls == "leader" and a.id not in taken]
     peers = [a for a in order if a.cls == "peer" and a.id not in taken]
@@ -293,6 +294,11 @@ def talk_to(attendees: list[Attendee], size: int = TALK_TO) -> list[tuple[Attend
         person = pool.pop(0)
         chosen.append((person, person.cls))
     return chosen
+
+
+def _role_and_class(person: Attendee) -> str:
+    role = next(r for r in ORGANIZER_ROLES if r in person.roles)
+    return f"{role}, {person.cls}"
 
 
 def _openers(event: dict[str, Any], hosts: list[Attendee]) -> Section:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from companion.method.classify import classify, leader_word
+from companion.method.classify import by_choice_or_role, classify, leader_word
 
 TITLES = Path(__file__).parent / "data" / "titles.tsv"
 
@@ -75,3 +75,11 @@ def test_aspiring_to_a_role_is_not_holding_it():
 
 def test_nobody_with_no_title_is_a_peer():
     assert classify({}).cls == "peer"
+
+
+@pytest.mark.parametrize("role", ["host", "organizer", "speaker"])
+def test_the_users_own_peer_choice_beats_a_lead_role_at_an_event(role):
+    chosen = classify({"headline": "Student", "class_override": "peer"}, roles=[role, "attendee"])
+    assert (chosen.cls, chosen.reason) == ("peer", "you set this")
+    decided = by_choice_or_role({"class_override": "peer"}, [role])
+    assert decided is not None and decided.cls == "peer"

@@ -16,7 +16,24 @@ def test_note_names_event_date_and_first_name():
     assert "Feature Stores in Practice" in note["text"]
     assert "12 Jun" in note["text"]
     assert "Ada" in note["text"] and "Quillfeather" not in note["text"]
-    assert note == {"text": note["text"], "length": len(note["text"]), "limit": 200}
+    assert note["limit"] == 200
+    assert note["length"] == len(note["text"]) <= 200
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "shortened"),
+    [
+        # A plain cut would give "Streaming pip…" and "Graph data…".
+        ("Streaming pipelines for everyone", 15, "Streaming…"),
+        ("Graph databases, in production", 11, "Graph…"),
+        ("Graph databases, in production", 18, "Graph databases…"),  # no dangling comma
+        ("Short enough", 20, "Short enough"),
+        ("Supercalifragilistic", 8, "Superca…"),  # one word longer than all: cut inside
+    ],
+)
+def test_shortening_keeps_whole_words(text, limit, shortened):
+    assert notes.shorten(text, limit) == shortened
+    assert len(notes.shorten(text, limit)) <= limit
 
 
 def test_long_event_names_are_shortened_at_a_word():

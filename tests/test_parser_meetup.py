@@ -124,3 +124,16 @@ def test_real_page_without_its_embedded_data_still_parses():
     assert event.start == "2024-03-19T18:00:00-07:00"
     assert [h.name for h in event.hosts] == ["Joe Riddle"]
     assert event.platform_id == "298213205"
+
+
+def test_a_utc_date_time_is_placed_in_the_group_s_zone():
+    # Meetup's cache sometimes gives the instant in UTC: read in the group's own zone, the
+    # evening of the 12th must not become the 13th (every note names the day).
+    html = fixture_text("meetup-event.html").replace(
+        '"dateTime": "2025-06-12T18:30:00-07:00"', '"dateTime": "2025-06-13T01:30:00Z"'
+    )
+    html = without(html, 'script[type="application/ld+json"]')
+    assert '"2025-06-13T01:30:00Z"' in html
+    event = parse(html, FIXTURE_URL).event
+    assert event.start == "2025-06-12T18:30:00-07:00"
+    assert event.timezone == "America/Los_Angeles"

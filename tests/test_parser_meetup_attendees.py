@@ -216,3 +216,14 @@ def test_a_fragment_without_profile_links_is_named_by_its_photos():
         (member(5)[1], None),
         (member(6)[1], member(6)[0]),
     ]
+
+
+@pytest.mark.parametrize("order", [("Joe R.", "Joe Riddle"), ("Joe Riddle", "Joe R.")])
+def test_one_member_named_short_and_in_full_in_two_fragments_keeps_the_fuller_name(order):
+    def named(name: str) -> str:
+        return f'<li><a href="https://www.meetup.com/members/7777777/">{name}</a></li>'
+
+    capture = parse(
+        attendees_page(range(0)), EVENT_URL + "attendees/", fragments=[named(n) for n in order]
+    )
+    assert [(p.platform_id, p.name) for p in capture.people] == [("7777777", "Joe Riddle")]

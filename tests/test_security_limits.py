@@ -21,10 +21,17 @@ MiB = 1024 * 1024
 
 def test_a_parse_that_overruns_is_stopped_and_the_worker_replaced():
     pool = isolation.Pool(slow_parser.parse, 1, seconds=1, memory=config.PARSE_MEMORY_BYTES)
+    pool.warm()
+    [worker] = list(pool._idle.queue)
+    first = worker._process
+    assert first.is_alive()
     with pytest.raises(isolation.TooSlow, match=r"took over 1 seconds\.$"):
         pool.call("<html>")
-    replaced = isolation.Pool(len, 1, seconds=30, memory=config.PARSE_MEMORY_BYTES)
-    assert replaced.call("four") == 4
+    first.join(5)
+    assert not first.is_alive()  # the overrunning process is gone, not left burning CPU
+    with pytest.raises(isolation.TooSlow):
+        pool.call("<html>")
+    assert worker._process is not first  # the next call ran in a new process
 
 
 def test_a_worker_killed_mid_call_is_replaced_on_the_next_call():
@@ -71,6 +78,7 @@ def test_parsing_in_a_worker_gives_what_parsing_in_process_gives():
 def test_a_capture_whose_parse_overruns_is_422_and_stores_nothing(client, app, auth, monkeypatch):
     slow = isolation.Pool(slow_parser.parse, 1, seconds=1, memory=config.PARSE_MEMORY_BYTES)
     monkeypatch.setattr(isolation, "_pool", slow)
+    monkeypatch.setattr(isolation, "_pool_pid", os.getpid())  # this process's, whatever ran first
     before = store_tables(app)
     response = client.post("/api/captures", json=capture_body(), headers=auth)
     assert response.status_code == 422

@@ -189,3 +189,22 @@ def test_export_through_the_api(app, client, auth):
     bad = client.get("/api/export?format=xml", headers=auth)
     assert bad.status_code == 400 and "json, csv or vcard" in bad.get_json()["error"]
     assert client.get("/api/export?format=csv").status_code == 401
+
+
+def test_a_capture_right_after_a_replacing_restore_in_the_same_process_adds_to_it(filled, tmp_path):
+    with filled.reading() as net:
+        exported = json.loads(json.dumps(as_json(net.db)))  # as read from the file
+    other = Store(tmp_path / "other")
+    store_capture(other, Capture("attendees", "meetup", event=Event("Mine"), people=[]))
+    restore(other, json.loads(json.dumps(exported)), replace=True)
+    saved = store_capture(
+        other, Capture("attendees", "meetup", event=Event("After the restore"), people=[])
+    )
+    events = tables(other)["events"]
+    assert str(saved.event_id) not in exported["tables"]["events"]  # a new id, not a reused one
+    assert len(events) == len(exported["tables"]["events"]) + 1
+    assert {e["title"] for e in events.values()} >= {"Streaming, Windows; and Joins"}
+    with other.reading() as net:  # the network read the restored data, and the capture
+        titles = {e["title"] for e in net.events.values()}
+        assert "After the restore" in titles and "Mine" not in titles
+        assert len(net.people) == len(exported["tables"]["people"])

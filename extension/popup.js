@@ -6,6 +6,7 @@ import { $, ask, el, ext, setStatus } from "./lib/ui.js";
 
 let tab = null;
 let noteLimit = 200;
+let clicked = false; // once the user captures, what the popup found on opening is stale
 
 // The tab to capture: ?tabId=N (tests, or a popup opened in a tab), else the active tab of
 // this window (the toolbar popup), else the most recently used web page.
@@ -53,10 +54,12 @@ function busy(isBusy) {
 }
 
 async function onCapture(all) {
+  clicked = true;
   busy(true);
   setStatus(all ? "Collecting every row of the list…" : "Capturing…");
   $("progress").hidden = !all;
   try {
+    await found; // a click can come before the popup has finished opening
     if (!tab) throw new Error("Open an event page first, then click Capture.");
     showOutcome(await ask({ type: all ? "captureAll" : "capture", tabId: tab.id }));
   } catch (error) {
@@ -93,17 +96,22 @@ $("stop").addEventListener("click", () => ask({ type: "stopList", tabId: tab?.id
 $("retry").addEventListener("click", onRetry);
 $("dismiss").addEventListener("click", () => ask({ type: "dismissWarning" }).then(refreshQueue));
 
+const found = targetTab().then((target) => {
+  tab = target;
+});
+
 async function start() {
   noteLimit = await ask({ type: "noteLimit" }).catch(() => noteLimit); // the companion's
-  tab = await targetTab();
+  await found;
   const connected = ask({ type: "status" }).then(
-    () => setStatus("Companion connected."),
-    (error) => setStatus(error.message, true),
+    () => clicked || setStatus("Companion connected."),
+    (error) => clicked || setStatus(error.message, true),
   );
   await refreshQueue();
   // A capture started from the context menu or the shortcut, or before the popup closed.
   const last = tab ? await ask({ type: "lastResult", tabId: tab.id }) : null;
   await connected;
+  if (clicked) return;
   if (last) showOutcome(last);
   else await showDue().catch(() => {}); // nothing captured here: what is due instead
   await refreshQueue();

@@ -24,6 +24,17 @@ export class Unreachable extends CompanionError {}
 // The companion answered but refused the token: retrying will not help until re-paired.
 export class Unauthorized extends CompanionError {}
 
+// How long a call may take before it is given up (and a capture kept for later): long
+// enough for a large list to be read, short enough that a companion that took the
+// connection but never answers does not hold the waiting captures back.
+export const TIMEOUT_MS = { call: 15_000, capture: 120_000 };
+
+async function timeoutFor(path) {
+  const { timeouts } = await ext.storage.local.get("timeouts"); // tests shorten them
+  const chosen = { ...TIMEOUT_MS, ...timeouts };
+  return path === "/api/captures" ? chosen.capture : chosen.call;
+}
+
 export async function callCompanion(path, { method = "GET", body } = {}) {
   const { companion, token } = await settings();
   const headers = { Accept: "application/json" };
@@ -37,6 +48,7 @@ export async function callCompanion(path, { method = "GET", body } = {}) {
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: "omit",
       cache: "no-store",
+      signal: AbortSignal.timeout(await timeoutFor(path)),
     });
   } catch {
     await showReachable(false);

@@ -14,7 +14,23 @@ export async function waiting() {
   return (await ext.storage.local.get(KEY))[KEY] ?? [];
 }
 
-export async function enqueue(body) {
+// Each change reads, changes and writes the whole list: one at a time, in order, so a
+// capture queued while a sent one is taken out is never written over.
+let changes = Promise.resolve();
+function serially(change) {
+  const done = changes.then(change, change);
+  changes = done.catch(() => {});
+  return done;
+}
+
+// How often the waiting captures are tried again (tests make it shorter).
+async function retryMinutes() {
+  return (await ext.storage.local.get("retryMinutes")).retryMinutes ?? 1;
+}
+
+export const enqueue = (body) => serially(() => add(body));
+
+async function add(body) {
   const items = await waiting();
   items.push({ id: body.capture_id, title: body.title || body.url, url: body.url, queued_at: body.captured_at, body });
   const dropped = [];
@@ -27,14 +43,16 @@ export async function enqueue(body) {
     await warn(`The waiting list was full, so the oldest capture was dropped: ${titles}.`);
   }
   // Chromium fires alarms at most every 30 seconds; one minute is plenty for a person.
-  await ext.alarms.create(RETRY_ALARM, { delayInMinutes: 1, periodInMinutes: 1 });
+  const every = await retryMinutes();
+  await ext.alarms.create(RETRY_ALARM, { delayInMinutes: every, periodInMinutes: every });
 }
 
-export async function remove(id) {
-  const items = (await waiting()).filter((item) => item.id !== id);
-  await ext.storage.local.set({ [KEY]: items });
-  if (!items.length) await ext.alarms.clear(RETRY_ALARM);
-}
+export const remove = (id) =>
+  serially(async () => {
+    const items = (await waiting()).filter((item) => item.id !== id);
+    await ext.storage.local.set({ [KEY]: items });
+    if (!items.length) await ext.alarms.clear(RETRY_ALARM);
+  });
 
 export async function warn(text) {
   await ext.storage.local.set({ [WARNING_KEY]: text });

@@ -23,9 +23,7 @@ def test_a_large_network_builds_only_the_page_it_shows(client, app, monkeypatch)
         )
     built: list[int] = []
     summary = answers.summary
-    monkeypatch.setattr(
-        answers, "summary", lambda net, pid: built.append(pid) or summary(net, pid)
-    )
+    monkeypatch.setattr(answers, "summary", lambda net, pid: built.append(pid) or summary(net, pid))
     body = client.get("/people?sort=name&page=3&q=guest").get_data(as_text=True)
     assert f"{MANY} people" in body and "Page 3 of 400" in body
     assert len(built) == answers.PAGE_SIZE

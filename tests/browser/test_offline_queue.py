@@ -208,7 +208,7 @@ def test_a_send_that_never_gets_an_answer_gives_up_and_holds_nothing_back(browse
     assert len(waiting(worker)) == 1
     stuck.stop()  # the hung companion is restarted
 
-    app, server = make_server(data, port)
+    _app, server = make_server(data, port)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:

@@ -254,7 +254,21 @@ def event_prep(net: Network, event_id: int, zone: tzinfo | None = None) -> list[
     attendees = [
         _attendee(net, pid, event_id) for pid in net.attendees(event_id) if pid in net.people
     ]
-    return prep_notes(event, attendees, _colleagues(net, event), zone or user_zone(net.settings))
+    zone = zone or user_zone(net.settings)
+    return prep_notes(event, attendees, _colleagues(net, event), zone, _returning(net, event_id))
+
+
+def _returning(net: Network, event_id: int) -> bool:
+    """Whether the user has captured an earlier event of this event's group."""
+    event = net.events[event_id]
+    group, start = group_name(event), event.get("start")
+    if group is None or not start:
+        return False
+    return any(
+        group_name(other) == group and (other.get("start") or "") < start
+        for other_id, other in net.events.items()
+        if other_id != event_id
+    )
 
 
 def _attendee(net: Network, person_id: int, event_id: int) -> Attendee:

@@ -109,3 +109,16 @@ def test_the_front_page_drafts_notes_only_for_the_follow_ups_it_shows(store, see
     assert first["total"] == everything["total"]
     assert first["due"] == everything["due"][:1]
     assert first["due"][0]["note"]
+
+
+def openers(store: Store, event_id: int) -> list[str]:
+    sections = answers.event_prep(load(store), event_id)
+    return [i["text"] for s in sections if s["title"] == "Openers" for i in s["items"]]
+
+
+def test_the_second_event_of_a_group_is_prepared_as_a_returning_member(store, seeded):
+    # Both events are the same group's, on graph databases: the user went to the first.
+    assert any("I'm new to Graph databases" in t for t in openers(store, seeded.past))
+    later = openers(store, seeded.upcoming)
+    assert not any("new to" in t for t in later)
+    assert any("I've been to a few of these" in t for t in later)

@@ -20,6 +20,7 @@ import random
 import re
 import zlib
 from dataclasses import dataclass, replace
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -125,7 +126,11 @@ def draft(
     greeting, body, middle, closing = _pick(section, with_detail if detail else plain, index, f)
     extras = section.get("extras", {}).get(name, []) if extra else []
     piece = extras[index % len(extras)] if extras else None
-    values = {"first": _name(f.name, t), "date": _date(f.start, t) or t["fallback"]["date"]}
+    values = {
+        "first": _name(f.name, t),
+        "date": _date(f.start, t) or t["fallback"]["date"],
+        "daypart": _daypart(f.start, t),
+    }
     event = f.event or t["fallback"]["event"]
     for detail_max, event_max, keep_extra, keep_closing in _STEPS:
         text = _join(
@@ -138,7 +143,7 @@ def draft(
             piece if keep_extra else None,
             closing if keep_closing else None,
         )
-        if len(text) <= limit:
+        if note_length(text) <= limit:
             return _note(text, limit)
     if detail:  # still too long: say it without the detail
         bare = replace(
@@ -184,29 +189,59 @@ def _index(f: Facts, index: int | None) -> int:
 
 
 def _note(text: str, limit: int) -> dict[str, Any]:
-    return {"text": text, "length": len(text), "limit": limit}
+    return {"text": text, "length": note_length(text), "limit": limit}
+
+
+def note_length(text: str) -> int:
+    """A note's length as LinkedIn counts it: its box is a textarea whose limit counts UTF-16
+    code units (JavaScript's `length`), so an emoji counts two. The popup and the review
+    pages count the same way."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 def shorten(text: str | None, limit: int | None) -> str:
     """`text` within `limit` characters, cut after a whole word with '…' when it is longer."""
-    if not text or limit is None or len(text) <= limit:
+    if not text or limit is None or note_length(text) <= limit:
         return text or ""
     kept = ""
     for match in _TOKEN.finditer(text):
-        if match.end() + 1 > limit:
+        if note_length(text[: match.end()]) + 1 > limit:
             break
         kept = text[: match.end()]
     # Only a single word longer than the whole limit is ever cut inside.
-    return (kept.rstrip(" ,;:-\u2013") or text[: limit - 1]) + "…"
+    return (kept.rstrip(" ,;:-\u2013") or _cut(text, limit - 1)) + "…"
+
+
+def _cut(text: str, units: int) -> str:
+    """The longest start of `text` within `units`, never splitting a character."""
+    while note_length(text) > units:
+        text = text[:-1]
+    return text
+
+
+# A first name is letters (any script), with the apostrophes, hyphens and dots names have:
+# "<img," taken from markup, "@ada" or "2nd" get no first-name greeting.
+_NAME = re.compile(r"[^\W\d_]+(?:['\u2019.\-][^\W\d_]*)*")
 
 
 def first_name(name: str) -> str:
-    return name.split()[0] if name.split() else ""
+    words = name.split()
+    return words[0] if words and _NAME.fullmatch(words[0]) else ""
 
 
 def _name(name: str, t: dict[str, Any]) -> str:
-    chosen = first_name(name) if t["name"] == "first" else name.strip()
+    first = first_name(name)
+    chosen = first if t["name"] == "first" or not first else name.strip()
     return chosen or t["fallback"]["first"]
+
+
+def _daypart(start: str | None, t: dict[str, Any]) -> str:
+    """'morning', 'afternoon' or 'evening' from the event's wall time; 'event' without one."""
+    moment = parse(start)
+    if not isinstance(moment, datetime):
+        return t["dayparts"]["unknown"]
+    hour = moment.hour
+    return t["dayparts"]["morning" if hour < 12 else "afternoon" if hour < 17 else "evening"]
 
 
 def _date(start: str | None, t: dict[str, Any]) -> str | None:

@@ -86,9 +86,11 @@ def prep_notes(
     attendees: list[Attendee],
     colleagues: dict[str, Names] | None = None,
     user_zone: tzinfo | None = None,
+    returning: bool = False,
 ) -> list[Section]:
     """`colleagues` maps each sponsor to the saved people who work there: a few of their
-    names (NAMES_SHOWN of them, the first in alphabetical order) and how many in all."""
+    names (NAMES_SHOWN of them, the first in alphabetical order) and how many in all.
+    `returning`: the user has been to an earlier event of the same group."""
     hosts = [a for a in attendees if a.has(HOST_ROLES)]
     return [
         _the_event(event, hosts, user_zone),
@@ -96,7 +98,7 @@ def prep_notes(
         _topic(event),
         _company(event, colleagues or {}),
         _who_is_coming(attendees),
-        _openers(event, hosts),
+        _openers(event, hosts, returning),
         _after(event),
     ]
 
@@ -301,8 +303,10 @@ def _role_and_class(person: Attendee) -> str:
     return f"{role}, {person.cls}"
 
 
-def _openers(event: dict[str, Any], hosts: list[Attendee]) -> Section:
-    topic = talk_topic(event) or event["title"]
+def _openers(event: dict[str, Any], hosts: list[Attendee], returning: bool) -> Section:
+    # The title is a name, not a topic ("Does Data Viz LIGHTNING TALKS matter?"): with no
+    # subject known, the sentences say "this" instead.
+    topic = subject(event)
     sponsor = (event.get("sponsors") or [None])[0]
     speakers = [h for h in hosts if "speaker" in h.roles] or hosts
     items = []
@@ -310,12 +314,12 @@ def _openers(event: dict[str, Any], hosts: list[Attendee]) -> Section:
         to = f"To {speaker.name}: " if speaker else "To the speaker: "
         company = (speaker.company if speaker else None) or sponsor or "your company"
         items += [
-            _item(
-                f"{to}I'm new to {topic}, but I read up on it before coming. "
-                "How would you go deeper from here?"
-            ),
+            _item(to + _deeper(topic, returning)),
             _item(f"{to}Is there a data set or code behind this that I could look at?"),
-            _item(f"{to}Does {topic} matter to {company}? How many people work on it there?"),
+            _item(
+                f"{to}Does {topic or 'this work'} matter to {company}? "
+                "How many people work on it there?"
+            ),
         ]
     organizers = [h for h in hosts if h.has(ORGANIZER_ROLES)]
     group = (event.get("group") or {}).get("name") or "this group"
@@ -325,6 +329,21 @@ def _openers(event: dict[str, Any], hosts: list[Attendee]) -> Section:
         _item(f"{to}Who here should I meet? And could I help with a future event?"),
     ]
     return {"title": "Openers", "items": items}
+
+
+def _deeper(topic: str | None, returning: bool) -> str:
+    """Asking where to go next, without claiming to be new to a group the user keeps coming to."""
+    if returning:
+        on = f" on {topic}" if topic else ""
+        return f"I've been to a few of these. Where would you go deeper{on} from here?"
+    read = f"I'm new to {topic}, but I read up on it" if topic else "I read up on this"
+    return f"{read} before coming. How would you go deeper from here?"
+
+
+def subject(event: dict[str, Any]) -> str | None:
+    """What the event is about: the topic its talk names, else the group's theme (the first
+    of the topics the page lists); never its title."""
+    return talk_topic(event) or next(iter(event.get("topics") or []), None)
 
 
 def _after(event: dict[str, Any]) -> Section:

@@ -27,8 +27,9 @@ function today() {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-// LinkedIn counts characters; Python's len() counts code points, so count those too.
-const length = (text) => [...text].length;
+// As LinkedIn's box counts (UTF-16 code units: an emoji is two); the companion's
+// notes.note_length and the review pages count the same way.
+const length = (text) => text.length;
 
 export function renderNote(suggestion, event, limit) {
   const { person, role, notes } = suggestion;

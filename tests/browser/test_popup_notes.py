@@ -61,6 +61,8 @@ def test_a_note_is_edited_counted_copied_and_its_invite_recorded(
     assert note.locator(".count").text_content() == f"{len(edited)}/300"
     text.fill("x" * 301)
     assert note.locator(".count.over").text_content() == "301/300"
+    text.fill("Thanks 🎉")  # as LinkedIn counts: an emoji is two
+    assert note.locator(".count").text_content() == "9/300"
     text.fill(edited)
 
     note.get_by_role("button", name="Copy").click()

@@ -143,3 +143,13 @@ def test_ticking_whom_you_talked_to_on_the_event_page(review):
     assert tab.get_by_label("Talked to Jonas Feldmann").is_checked()
     assert tab.get_by_label("Talked to Jonas Feldmann").is_disabled()
     shot(tab, "event-after-ticking")
+
+
+def test_a_notes_count_on_the_page_is_the_one_linkedin_makes(review):
+    tab, base, s, _ = review
+    tab.goto(f"{base}/people/{s.mira}?{T}")
+    box = tab.get_by_label("LinkedIn invite (edit it freely)")
+    count = tab.locator("#note-linkedin-count")
+    assert count.inner_text() == f"{len(box.input_value())} / 200"
+    box.fill("Thanks 🎉")  # an emoji is two, as in the popup and the companion
+    assert count.inner_text() == "9 / 200"

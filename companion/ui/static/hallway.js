@@ -16,6 +16,7 @@ document.querySelectorAll("button[data-copy]").forEach((button) => {
   });
 });
 
+// `length` counts UTF-16 code units, as LinkedIn's box does (and notes.note_length).
 document.querySelectorAll("textarea[data-limit]").forEach((box) => {
   const count = document.getElementById(`${box.id}-count`);
   const limit = Number(box.dataset.limit);

@@ -227,3 +227,41 @@ def test_one_member_named_short_and_in_full_in_two_fragments_keeps_the_fuller_na
         attendees_page(range(0)), EVENT_URL + "attendees/", fragments=[named(n) for n in order]
     )
     assert [(p.platform_id, p.name) for p in capture.people] == [("7777777", "Joe Riddle")]
+
+
+BADGES = {3: "Organizer", 17: "Co-organizer", 40: "Event host",
+          41: "Organizer", 77: "Co-organizer", 99: "Event host"}  # fmt: skip
+
+
+def div_row(n: int) -> str:
+    """A react-window row: an absolutely placed, recycled div; the badge beside the link."""
+    member_id, name = member(n)
+    badge = f'<div class="badge"><span>{BADGES[n]}</span></div>' if n in BADGES else ""
+    return (
+        f'<div style="position:absolute;top:{n * 72}px;height:72px;width:100%">'
+        f'<div class="flex"><a href="https://www.meetup.com/members/{member_id}/">'
+        f'<img src="https://img.example/{n}.jpg" alt="Photo of the user {escape(name)}"></a>'
+        f'<div class="flex-col"><div><a href="https://www.meetup.com/members/{member_id}/">'
+        f"{escape(name)}</a></div>{badge}<div>Joined May 2024</div></div></div></div>"
+    )
+
+
+def div_list(rows: range) -> str:
+    return (
+        '<div class="list" style="overflow:auto;height:700px"><div style="height:72000px">'
+        + "".join(div_row(n) for n in rows)
+        + "</div></div>"
+    )
+
+
+def test_roles_beside_the_links_of_div_rows_are_read_on_the_page_and_in_fragments():
+    page = attendees_page(range(0)).replace("<ul></ul>", div_list(range(100)))
+    whole = parse(page, EVENT_URL + "attendees/")
+    # The harvester sends each window of rows as it saw them, the rows recycled in between.
+    windows = [div_list(range(start, min(start + 12, 100))) for start in range(0, 100, 10)]
+    harvested = parse(attendees_page(range(0)), EVENT_URL + "attendees/", fragments=windows)
+    expected = {member(n)[0]: "host" if "host" in b else "organizer" for n, b in BADGES.items()}
+    for capture in (whole, harvested):
+        assert len(capture.people) == 100
+        roles = {p.platform_id: p.role for p in capture.people if p.role != "attendee"}
+        assert roles == expected

@@ -67,15 +67,18 @@ def _rows(elements: Elements, role_classes: bool) -> list[Person]:
     """The people of one root: the page or a fragment."""
     out = []
     skipped = _in_header(elements)
-    rows: dict[int, _Row] = {}  # a row holds two member links (photo and name): read it once
+    links = []
     for link in elements.named("a"):
         href = link.attrs.get("href")
         match = MEMBER_URL.search(href) if isinstance(href, str) else None
-        if match is None or id(link) in skipped:
-            continue
-        place = _place(link)
+        if match is not None and id(link) not in skipped:
+            links.append((link, match.group(1)))
+    places = _Places(links)
+    rows: dict[int, _Row] = {}  # a row holds two member links (photo and name): read it once
+    for link, member_id in links:
+        place = places.of(link, member_id)
         row = rows.get(id(place)) or rows.setdefault(id(place), _Row(place, role_classes))
-        person = _person(link, match.group(1), row)
+        person = _person(link, member_id, row)
         if person is not None:
             out.append(person)
     return out or _unlinked_rows(elements, role_classes)
@@ -83,19 +86,21 @@ def _rows(elements: Elements, role_classes: bool) -> list[Person]:
 
 def _unlinked_rows(elements: Elements, role_classes: bool) -> list[Person]:
     """Rows with no profile link (the organizer's view): the photo's alt text names the person."""
-    out = []
     skipped = _in_header(elements)
+    photos = []
     for img in elements.named("img"):
         alt = img.attrs.get("alt")
-        if not (isinstance(alt, str) and alt.startswith("Photo of the user")):
-            continue
-        place = _place(img)
-        name = clean(PHOTO_OF.sub("", alt))
-        if id(img) not in skipped and name:
-            src = img.get("src")
-            photo = src if isinstance(src, str) and src.startswith("http") else None
-            role = _Row(place, role_classes).role(name)
-            out.append(Person(name=name, role=role, photo_url=photo))
+        if isinstance(alt, str) and alt.startswith("Photo of the user") and id(img) not in skipped:
+            name = clean(PHOTO_OF.sub("", alt))
+            if name:
+                photos.append((img, name))
+    places = _Places(photos)
+    out = []
+    for img, name in photos:
+        src = img.get("src")
+        photo = src if isinstance(src, str) and src.startswith("http") else None
+        role = _Row(places.of(img, name), role_classes).role(name)
+        out.append(Person(name=name, role=role, photo_url=photo))
     return out
 
 
@@ -145,15 +150,38 @@ def _in_header(elements: Elements) -> set[int]:
     return {id(node) for h in outer for node in h.descendants}
 
 
-def _place(link: Tag) -> Tag:
-    """The list item around a member link, where its name and role labels are; the link
-    itself when there is none."""
-    for parent in link.parents:
-        if parent.name == "li" or "data-testid" in parent.attrs:
-            return parent
-        if parent.name in {"ul", "ol", "body", "main", "section"}:
-            break
-    return link
+# Where a row can end: the list itself and the page's big regions hold many rows or none.
+_BEYOND_ROWS = {"ul", "ol", "body", "main", "section", "html", "[document]"}
+
+
+class _Places:
+    """Each member's row: the largest ancestor that holds that member and no other, whatever
+    its tags (an `li`, or the recycled `div` of a virtualized list), inside the list. Its
+    badges ("Organizer", "Event host") sit beside the link, not in it.
+
+    One walk up from each anchor notes which member each ancestor holds, so finding a row
+    never searches a subtree.
+    """
+
+    def __init__(self, anchors: list[tuple[Tag, str]]) -> None:
+        self.holds: dict[int, str | None] = {}  # ancestor -> its one member, None for several
+        for anchor, member in anchors:
+            for parent in anchor.parents:
+                held = self.holds.setdefault(id(parent), member)
+                if held is None:
+                    break  # so are all above it
+                if held != member:
+                    self.holds[id(parent)] = None
+
+    def of(self, anchor: Tag, member: str) -> Tag:
+        row = anchor
+        for parent in anchor.parents:
+            if parent.name in _BEYOND_ROWS or self.holds.get(id(parent)) != member:
+                break
+            row = parent
+            if parent.name == "li":
+                break  # a list item is a row even when its list has no other member
+        return row
 
 
 class _Row:

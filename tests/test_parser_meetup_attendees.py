@@ -265,3 +265,24 @@ def test_roles_beside_the_links_of_div_rows_are_read_on_the_page_and_in_fragment
         assert len(capture.people) == 100
         roles = {p.platform_id: p.role for p in capture.people if p.role != "attendee"}
         assert roles == expected
+
+
+@pytest.mark.parametrize(
+    "href", ["https://www.meetup.com/lakeside-data-science/", "/fr-FR/lakeside-data-science"]
+)
+def test_the_group_named_in_the_attendees_page_header_is_kept(href):
+    header = (
+        '<header><a href="https://www.meetup.com/harbor-hackers/">Harbor Hackers</a>'
+        f'<a href="{href}"><img src="https://img.example/logo.png" alt=""></a>'  # a logo: no name
+        f'<a href="{href}">Lakeside Data Science</a></header>'
+    )
+    page = attendees_page(range(3)).replace("<header>", header + "<header>")
+    capture = parse(page, EVENT_URL + "attendees/")
+    assert capture.event.group is not None
+    assert capture.event.group.name == "Lakeside Data Science"
+    assert capture.event.group.url == "https://www.meetup.com/lakeside-data-science/"
+
+
+def test_an_attendees_page_that_names_no_group_invents_none():
+    capture = parse(attendees_page(range(3)), EVENT_URL + "attendees/")
+    assert capture.event.group is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from bs4 import Tag
 
@@ -68,6 +69,7 @@ def parse(page: Page) -> Capture | None:
         else meetup_attendees.people(page) or _apollo_attendees(page)
     )
     event.attendee_count = event.attendee_count or meetup_attendees.count(page)
+    event.group = event.group or _group_linked(page, event.url or page.url)
     listing_of_people = answer is not None or meetup_attendees.is_attendee_list(page)
     return Capture(
         kind="attendees" if listing_of_people else "event",
@@ -169,6 +171,28 @@ def _dom_group(link: Tag | None) -> Group | None:
     name = re.sub(r"\s+(public|private) group$", "", name or "", flags=re.IGNORECASE)
     href = link.get("href")
     return Group(name=name, url=slash(href if isinstance(href, str) else None)) if name else None
+
+
+# A group's address: /<urlname>/, after a locale ("/fr-FR/") on pages in other languages.
+_GROUP_PATH = re.compile(r"^/(?:[a-z]{2}-[A-Z]{2}/)?([^/]+)/?$")
+_EVENT_OF_GROUP = re.compile(r"meetup\.com/(?:[a-z]{2}-[A-Z]{2}/)?([^/]+)/events/\d+")
+
+
+def _group_linked(page: Page, event_url: str | None) -> Group | None:
+    """The event's group named by a link to it: the attendees page names it in its header,
+    where an event page labels it `event-group`."""
+    match = _EVENT_OF_GROUP.search(event_url or "")
+    if match is None:
+        return None
+    for link in page.tags("a"):
+        href = link.get("href")
+        path = urlsplit(href).path if isinstance(href, str) else ""
+        linked = _GROUP_PATH.match(path)
+        if linked and linked.group(1) == match.group(1):
+            group = _dom_group(link)
+            if group is not None:
+                return Group(group.name, f"https://www.meetup.com/{match.group(1)}/")
+    return None
 
 
 def _dom_host(link: Tag) -> Person | None:

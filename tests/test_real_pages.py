@@ -148,6 +148,7 @@ def luma_event(c: Capture) -> None:
     assert e.timezone == "Asia/Singapore"
     assert (e.group.name, e.group.url) == ("Lido", "https://lu.ma/lido")
     assert e.venue.name == "Taipei Nanshan Plaza"
+    assert e.venue.address.startswith("No. 100")  # the venue named once, not again here
     assert e.online is False
     assert e.attendee_count == 64
     assert [h.platform_id for h in e.hosts] == [h["api_id"] for h in data["hosts"]]

@@ -19,6 +19,7 @@ from companion.model import Capture, Event, Group, Place
 from companion.parsers import schemaorg, times
 from companion.parsers.combine import first_filled
 from companion.parsers.page import Page
+from companion.parsers.places import place
 from companion.parsers.text import block_text, clean, clean_block
 
 PLATFORM = "eventbrite"
@@ -113,9 +114,7 @@ def _api_event(raw: dict[str, Any]) -> Event | None:
         group=Group(name=clean(organizer["name"]) or "", url=organizer.get("url"))
         if clean(organizer.get("name"))
         else None,
-        venue=Place(name=clean(venue.get("name")), address=clean(address))
-        if clean(venue.get("name")) or clean(address)
-        else None,
+        venue=place(venue.get("name"), address),
         online=raw.get("online_event") if isinstance(raw.get("online_event"), bool) else None,
         description=clean_block(raw.get("summary")),
     )

@@ -12,6 +12,7 @@ from typing import Any
 
 from companion.model import Event, Group, Person, Place
 from companion.parsers import times
+from companion.parsers.places import place
 from companion.parsers.text import clean, clean_block
 
 _BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
@@ -90,9 +91,9 @@ def _online(mode: str, location: Any) -> bool | None:
 def _place(location: Any) -> Place | None:
     for loc in _as_list(location):
         if isinstance(loc, str):
-            return Place(name=None, address=clean(loc))
+            return place(None, loc)
         if isinstance(loc, dict) and loc.get("@type") != "VirtualLocation":
-            return Place(name=clean(loc.get("name")), address=_address(loc.get("address")))
+            return place(loc.get("name"), _address(loc.get("address")))
     return None
 
 

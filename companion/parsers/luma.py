@@ -19,6 +19,7 @@ from companion.model import Capture, Event, Group, Person, Place
 from companion.parsers import jsonld, times
 from companion.parsers.combine import first_filled
 from companion.parsers.page import Page
+from companion.parsers.places import place
 from companion.parsers.text import clean, clean_block, first_int
 
 PLATFORM = "luma"
@@ -108,9 +109,8 @@ def _place(info: Any) -> Place | None:
     if not isinstance(info, dict):
         return None
     if info.get("mode") == "obfuscated":  # the exact place is shown to guests only
-        return Place(name=None, address=clean(info.get("city_state")))
-    name, address = clean(info.get("address")), clean(info.get("full_address"))
-    return Place(name=name, address=address) if name or address else None
+        return place(None, info.get("city_state"))
+    return place(info.get("address"), info.get("full_address"))
 
 
 def _person(raw: Any, role: str) -> Person | None:

@@ -11,6 +11,7 @@ from typing import Any
 from companion.model import Event, Group, Person, Place
 from companion.parsers import times
 from companion.parsers.meetup_common import Apollo, member_url, photo_url, slash
+from companion.parsers.places import place
 from companion.parsers.text import clean, markdown_to_text
 
 STATUS = {
@@ -60,11 +61,9 @@ def _venue(venue: Any) -> Place | None:
     if not isinstance(venue, dict) or not venue:
         return None
     parts = [(clean(venue.get(k)) or "").strip(" ,") for k in ("address", "city", "state")]
-    address = ", ".join(p for p in parts if p) or None
-    name = clean(venue.get("name"))
-    if not (name or address) or (name or "").lower() == "online event":
+    if (clean(venue.get("name")) or "").lower() == "online event":
         return None
-    return Place(name=name, address=address)
+    return place(venue.get("name"), ", ".join(p for p in parts if p))
 
 
 def _online(event_type: Any) -> bool | None:

@@ -28,7 +28,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
-from bench import budgets, report
+from bench import budgets, harvest, report
 from bench.fiction import Member, member
 from bench.generate import store_members, write_store
 from bench.measure import Client, WriteLog, counting_writes, served, summary, timed
@@ -60,13 +60,17 @@ class Config:
     # series, and each page size and shape.
     rounds_seconds: float = 60
     page_seconds: float = 30
+    harvest_rows: int = harvest.ROWS  # Capture all on a slow, lazily loaded list
+    harvest_runs: int = 3
 
 
 FULL = Config(
     "full", (1_000, 10_000, 50_000), (100, 1_000, 5_000), 60, 9, 15, 1_000, 5, rounds_seconds=120
 )
 QUICK = Config("quick", (500, 5_000), (100, 1_000), 5, 2, 7, 500, 2)
-TINY = Config("tiny", (40, 60), (12,), 2, 1, 2, 40, 1, series_rows=12)
+TINY = Config(
+    "tiny", (40, 60), (12,), 2, 1, 2, 40, 1, series_rows=12, harvest_rows=100, harvest_runs=1
+)
 
 
 def run(config: Config, work: Path) -> dict[str, Any]:
@@ -95,6 +99,7 @@ def run(config: Config, work: Path) -> dict[str, Any]:
         for rows in config.page_rows:
             folder = _fresh_copy(folders[config.page_store], work / f"pages-{rows}")
             results["capture_by_page_size"] += _page_series(folder, rows, config, log)
+    results["harvest"] = harvest.measure(config.harvest_rows, config.harvest_runs)
     results["budgets"] = budgets.check(results)
     results["machine"]["load_after"] = os.getloadavg()
     results["seconds"] = round(time.time() - started, 1)

@@ -123,25 +123,38 @@
     });
   }
 
-  // One step, then the wait for the page to show it: the scroll event comes with the next
-  // frame, a list renders in its scroll or frame handler, then its DOM settles. Waiting
-  // for these rather than for a fixed time keeps a slow machine from skipping rows.
+  // One step: the scroll event comes with the next frame, and a list renders its rows in
+  // its scroll or frame handler.
   async function step(box, kind, by) {
     const scrolled = once(box === page ? document : box, "scroll", 1000);
     const moved = scrollBy(box, by, kind);
     if (moved) await scrolled;
     await nextFrame(1000);
-    await settle(box, moved ? 60 : 150, 1500);
     return moved;
   }
 
-  // Less than what is in view, and less than the rows rendered (a list with its own
-  // scroller may be shorter than its box), so no row is skipped between two steps.
+  // Less than the rows rendered, so no row is skipped between two steps: a virtualized
+  // list renders the view and a few rows either side (a list with its own scroller may be
+  // shorter than its box). At most two views, so rows filled in only when seen are seen.
   function stepSize(box, kind) {
     const rects = anchorsIn(box, kind).map((a) => a.getBoundingClientRect());
     const span = Math.max(...rects.map((r) => r.bottom)) - Math.min(...rects.map((r) => r.top));
     const view = box === page ? innerHeight : box.clientHeight;
-    return Math.max(20, Math.round(STEP * Math.min(view, span > 0 ? span : view)));
+    return Math.max(20, Math.round(STEP * Math.min(2 * view, span > 0 ? span : view)));
+  }
+
+  // The page's next change to the list (rows rendered, or more loaded), or maxMs.
+  function changed(box, maxMs) {
+    return new Promise((resolve) => {
+      const observer = new MutationObserver(done);
+      const timer = setTimeout(done, maxMs);
+      function done() {
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve();
+      }
+      observer.observe(box === page ? document.body : box, { childList: true, subtree: true, characterData: true });
+    });
   }
 
   function progressPanel(onStop) {
@@ -206,12 +219,22 @@
     try {
       box.scrollTop = 0;
       await step(box, kind, -box.scrollHeight * 100); // also rewinds a list with its own scroller
+      await settle(box, 150, 1500);
       collect();
       let lastNew = performance.now();
       while (!stopped && rows.size < MAX_ROWS) {
         report(false);
         const moved = await step(box, kind, stepSize(box, kind));
-        if (collect()) lastNew = performance.now();
+        let added = collect();
+        // New rows drawn: on at once (the next step is sized by the rows drawn, so rows
+        // drawn in parts are not skipped). None yet: wait for the page's next change, not
+        // for a fixed time, so a slow machine skips no row.
+        if (!added) {
+          await changed(box, moved ? 200 : 500);
+          await nextFrame(1000);
+          added += collect();
+        }
+        if (added) lastNew = performance.now();
         else if (!moved && performance.now() - lastNew > END_WAIT_MS) break;
       }
       report(true);

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from bench import harvest
 from tests.browser.conftest import open_popup, pair, stored_attendees, stored_events
 from tests.conftest import fixture_text
 
@@ -96,3 +97,27 @@ def test_capture_all_reads_a_participant_panel_that_scrolls_on_the_wheel(
     stopped = sent_captures(received)[1]
     assert stopped["source"]["stopped"] is True
     assert 0 < len(stopped["fragments"]) < 250
+
+
+def test_capture_all_on_a_slow_div_list_rendered_late_keeps_every_row_and_its_badge(
+    browser, site, live_server, received
+):
+    """The bench's lazily loaded list of div rows, here drawn 40 ms after each scroll: the
+    harvester waits for rows it has not seen drawn, and the companion reads the badges."""
+    context, extension_id, worker = browser
+    app, base = live_server
+    pair(worker, base, app.config["HALLWAY_TOKEN"])
+    url = site.serve(ATTENDEES_PATH, harvest.page_html(rows=300, render_ms=40))
+
+    capture_all(context, extension_id, worker, url)
+
+    [body] = sent_captures(received)
+    assert body["source"]["rows"] == 300
+    token = app.config["HALLWAY_TOKEN"]
+    [title] = [e["title"] for e in stored_events(base, token)]
+    stored = stored_attendees(base, token, title)
+    assert len(stored) == 300
+    organizers = {a["profile_url"] for a in stored if "organizer" in a["roles"]}
+    assert organizers == {  # rows 0, 97, 194 and 291 carry the badge
+        f"https://www.meetup.com/members/{70_000_000 + n}/" for n in (0, 97, 194, 291)
+    }

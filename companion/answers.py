@@ -291,6 +291,9 @@ def _attendee(net: Network, person_id: int, event_id: int) -> Attendee:
         can_message=person.get("can_message"),
         mutual=_mutual(net, person_id, event_id) if host else ([], 0),
         known=known,
+        named_in=next(
+            (a["source"] for a in net.attended(person_id, event_id) if "source" in a), None
+        ),
     )
 
 

@@ -23,6 +23,7 @@ class Person:
     photo_url: str | None = None
     can_message: bool | None = None
     linkedin_url: str | None = None  # only when the page itself links it (Luma hosts)
+    source: str | None = None  # "description": named in its text, not in the page's data
 
 
 @dataclass

@@ -7,10 +7,11 @@ from datetime import date
 import pytest
 
 from companion import answers
+from companion.parsers import parse
 from companion.store import Store
 from companion.store.db import current_network
 from tests.review_store import HOSTILE, Seeded, seed
-from tests.stores import network
+from tests.stores import network, store_capture
 
 TODAY = date(2025, 7, 1)
 
@@ -122,3 +123,17 @@ def test_the_second_event_of_a_group_is_prepared_as_a_returning_member(store, se
     later = openers(store, seeded.upcoming)
     assert not any("new to" in t for t in later)
     assert any("I've been to a few of these" in t for t in later)
+
+
+def test_a_speaker_named_only_in_the_description_is_prepared_as_such(store):
+    page = (
+        '<script type="application/ld+json">{"@type": "Event", "name": "Graph Night", '
+        '"startDate": "2025-09-04T18:00:00+02:00", "performer": {"@type": "Person", '
+        '"name": "Ana Ruiz"}, "description": "Speakers: Ana Ruiz and Tom Berg (Acme)"}</script>'
+    )
+    saved = store_capture(store, parse(page, "https://events.example.org/graph-night"))
+    sections = answers.event_prep(load(store), saved.event_id)
+    hosts = next(s for s in sections if s["title"] == "Host and speakers")
+    texts = [i["text"] for i in hosts["items"]]
+    assert "Tom Berg (speaker, named in the description): Acme" in texts
+    assert "Ana Ruiz (speaker)" in texts  # the page's own data says so

@@ -76,6 +76,7 @@ class Attendee:
     # Saved people you have met who were at other events with them (hosts only).
     mutual: Names = field(default_factory=lambda: ([], 0))
     known: bool = False  # met before: a touch you logged, or seen at another event
+    named_in: str | None = None  # "description": the page's text names them, not its data
 
     def has(self, roles: tuple[str, ...]) -> bool:
         return any(r in roles for r in self.roles)
@@ -139,6 +140,8 @@ def _hosts(hosts: list[Attendee]) -> Section:
     items = []
     for host in hosts:
         roles = "/".join(r for r in host.roles if r in HOST_ROLES)
+        if host.named_in:
+            roles += f", named in the {host.named_in}"
         said = "; ".join(p for p in (host.headline, _works_at(host)) if p)
         items.append(
             _item(f"{host.name} ({roles})" + (f": {said}" if said else ""), host.profile_url)

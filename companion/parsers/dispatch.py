@@ -15,6 +15,7 @@ from companion.parsers import (
     meetup,
     sanity,
     schemaorg,
+    speakers,
     teams,
     zoom,
 )
@@ -39,6 +40,8 @@ def parse_page(
             if platform.detect(page):
                 capture = platform.parse(page)
                 if capture is not None:
+                    if capture.event is not None:  # every platform's description is read alike
+                        speakers.complete(capture.event)
                     return capture
     except TooDeep:
         raise NotUnderstood(sanity.TOO_DEEP) from None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from companion.model import Event, Group, Person, Place
-from companion.parsers import times
+from companion.parsers import speakers, times
 from companion.parsers.meetup_common import Apollo, member_url, photo_url, slash
 from companion.parsers.places import place
 from companion.parsers.text import clean, markdown_to_text
@@ -41,6 +41,7 @@ def event(apollo: Apollo, raw: dict[str, Any]) -> Event | None:
         venue=_venue(apollo.get(raw.get("venue"))),
         online=_online(raw.get("eventType")),
         hosts=_hosts(apollo, raw),
+        speakers=_speakers(apollo.get(raw.get("speakerDetails"))),
         sponsors=_sponsors(apollo, group),
         topics=_topics(apollo, raw),
         description=markdown_to_text(raw.get("description")),
@@ -55,6 +56,11 @@ def _group(group: Any) -> Group | None:
         f"https://www.meetup.com/{group['urlname']}/" if group.get("urlname") else None
     )
     return Group(name=clean(group.get("name")) or "", url=slash(link))
+
+
+def _speakers(details: Any) -> list[Person]:
+    """`speakerDetails.name` is free text that may credit several people and a company."""
+    return speakers.from_credit(details.get("name")) if isinstance(details, dict) else []
 
 
 def _venue(venue: Any) -> Place | None:

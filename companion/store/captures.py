@@ -143,9 +143,14 @@ class _People:
                 newly_here.append(person_id)
             if person.role not in theirs:
                 theirs.add(person.role)
-                added.append(
-                    {"person_id": person_id, "event_id": self.event_id, "role": person.role}
-                )
+                attendance = {
+                    "person_id": person_id,
+                    "event_id": self.event_id,
+                    "role": person.role,
+                }
+                if person.source:  # where the page named them: the prep notes say so
+                    attendance["source"] = person.source
+                added.append(attendance)
             self.saved.people.append((person_id, person.role))
         fast_table(self.db, "attendances").insert_new(added)
         return newly_here

@@ -271,3 +271,62 @@ def test_someone_first_seen_on_a_listing_is_not_already_known(tmp_path):
     assert saved.added == 1 and saved.known == []
     again = store_capture(store, Capture("listing", "meetup", events=events))
     assert again.added == 0 and again.known == [1]
+
+
+def variant_capture(*hosts: Person, attendees: tuple[Person, ...] = ()) -> Capture:
+    """The same event, as a full page or as a lighter version of it, naming these people."""
+    event = Event(
+        title="Feature Stores in Practice",
+        url=EVENT_URL,
+        platform_id="301234567",
+        start="2025-06-12T18:30:00-07:00",
+        group=GROUP,
+        hosts=list(hosts),
+    )
+    return Capture(kind="event", platform="meetup", event=event, people=list(attendees))
+
+
+def host(name: str, member_id: str) -> Person:
+    url = f"https://www.meetup.com/members/{member_id}/"
+    return Person(name, platform_id=member_id, profile_url=url, role="host")
+
+
+FULL_JOE = host("Joe Riddle", "4401")
+
+
+@pytest.mark.parametrize("lighter_name", ["Joe R.", "Joe Riddle"])
+@pytest.mark.parametrize("full_first", [True, False])
+def test_a_host_shortened_on_a_lighter_page_of_the_same_event_is_one_person(
+    tmp_path, lighter_name, full_first
+):
+    store = Store(tmp_path)
+    lighter = Person(lighter_name, role="host")  # no member id in its markup
+    pages = [variant_capture(FULL_JOE), variant_capture(lighter)]
+    for capture in pages if full_first else reversed(pages):
+        store_capture(store, capture)
+    people = list(tables(store)["people"].values())
+    assert [p["name"] for p in people] == ["Joe Riddle"]
+    assert "meetup:member:4401" in people[0]["keys"]
+
+
+def test_two_hosts_with_member_ids_stay_two_people_however_alike_their_names(tmp_path):
+    store = Store(tmp_path)
+    other = host("Joe R.", "4402")
+    store_capture(store, variant_capture(FULL_JOE))
+    store_capture(store, variant_capture(other))
+    assert len(tables(store)["people"]) == 2
+
+
+def test_only_hosts_are_matched_by_a_shortened_name(tmp_path):
+    store = Store(tmp_path)
+    store_capture(store, variant_capture(FULL_JOE))
+    store_capture(store, variant_capture(attendees=(Person("Joe R.", role="attendee"),)))
+    assert len(tables(store)["people"]) == 2  # an attendee "Joe R." may be anyone
+
+
+def test_a_shortened_name_that_fits_two_hosts_joins_neither(tmp_path):
+    store = Store(tmp_path)
+    jo = host("Joe Rivera", "4403")
+    store_capture(store, variant_capture(FULL_JOE, jo))
+    store_capture(store, variant_capture(Person("Joe R.", role="host")))
+    assert len(tables(store)["people"]) == 3

@@ -14,11 +14,12 @@ from tinydb import TinyDB
 from companion.method.interactions import iso_date
 from companion.model import Capture, Event, Person
 from companion.store.db import current_network, fast_table, raw
-from companion.store.identity import abbreviates, event_key, person_keys, url_keys
+from companion.store.identity import abbreviates, event_key, name_key, person_keys, url_keys
 from companion.store.schema import PERSON_DEFAULTS
 
 Doc = dict[str, Any]
 # Facts a capture may refresh. Everything else on a person (status, notes, class) is the user's.
+_HOST_ROLES = {"host", "organizer", "speaker"}
 CAPTURED_PERSON_FIELDS = (
     "name",
     "headline",
@@ -159,6 +160,8 @@ class _People:
         found = ((k, getattr(person, k)) for k in CAPTURED_PERSON_FIELDS)
         facts = {k: v for k, v in found if v is not None}
         person_id = self._find(keys)
+        if person_id is None and person.role in _HOST_ROLES and self.event_id is not None:
+            person_id = self._same_host(person.name, strong=not keys[0].startswith("name:"))
         if person_id is None:
             person_id = self.table.next_id()
             self.new[person_id] = {**PERSON_DEFAULTS, **facts, "keys": keys, "first_seen": at}
@@ -184,6 +187,28 @@ class _People:
             if found is not None:
                 return found
         return None
+
+    def _same_host(self, name: str, strong: bool) -> int | None:
+        """The one host of this event the name gives, when a lighter page of it named them
+        without a member id ("Joe R.", or the full name only in a photo's alt text). A host
+        with a member id only joins one who had none: two ids are two people."""
+        assert self.event_id is not None
+        hosts = [
+            pid
+            for pid in self.net.attendees(self.event_id)
+            if _HOST_ROLES.intersection(self.net.roles(pid, self.event_id))
+        ]
+        matches = set()
+        for pid in hosts:
+            doc = {**self.stored.get(str(pid), {}), **self.changes.get(pid, {})}
+            theirs = doc.get("name") or ""
+            weak = all(k.startswith("name:") for k in doc.get("keys", []))
+            same = name_key(theirs) == name_key(name)
+            if (same or abbreviates(name, theirs) or abbreviates(theirs, name)) and (
+                weak or not strong
+            ):
+                matches.add(pid)
+        return matches.pop() if len(matches) == 1 else None
 
     def _changes(self, person_id: int, doc: Doc, facts: Doc, keys: list[str]) -> Doc:
         """What the captured facts change on the person as stored so far."""

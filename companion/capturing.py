@@ -86,6 +86,7 @@ def _event_reply(net: Network, parsed: Capture, saved: Saved) -> dict[str, Any]:
         if event
         else None,
         "event": event,
+        "sample": _sample(parsed),
         "prep_notes": answers.event_prep(net, event["id"]) if event else [],
         "suggestions": [
             {
@@ -98,6 +99,16 @@ def _event_reply(net: Network, parsed: Capture, saved: Saved) -> dict[str, Any]:
         if event
         else [],
     }
+
+
+def _sample(parsed: Capture) -> dict[str, int] | None:
+    """An event page shows a few of those going (Meetup's RSVP sample, Luma's featured
+    guests): "12 of 772 shown", so nobody takes them for the whole list."""
+    shown = sum(1 for p in parsed.people if p.role == "attendee")
+    going = parsed.event.attendee_count if parsed.event else None
+    if parsed.kind != "event" or not shown or not going or shown >= going:
+        return None
+    return {"shown": shown, "of": going}
 
 
 def _listing_reply(net: Network, parsed: Capture, saved: Saved) -> dict[str, Any]:

@@ -138,5 +138,7 @@ export function summary(reply) {
   if (reply.people_added) parts.push(`${reply.people_added} new people`);
   if (reply.people_updated) parts.push(`${reply.people_updated} updated`);
   if (knownCount(reply)) parts.push(`${knownCount(reply)} you already know`);
+  // A page's sample of those going is not the list: say how much of it was seen.
+  if (reply.sample) parts.push(`attendees ${reply.sample.shown} of ${reply.sample.of} shown (Capture all on the attendee list reads them all)`);
   return `Saved${parts.length ? `: ${parts.join(", ")}` : ""}.`;
 }

@@ -37,6 +37,9 @@ def detect(page: Page) -> bool:
 
 def parse(page: Page) -> Capture | None:
     data = _data(page)
+    listed = [] if data else _listed(page.next_data)
+    if listed:
+        return Capture(kind="listing", platform=PLATFORM, events=listed, warnings=page.warnings)
     event = first_filled(
         _from_data(data, page) if data else None, _from_jsonld(page), _from_dom(page)
     )
@@ -68,7 +71,36 @@ def _data(page: Page) -> dict[str, Any]:
 # --- embedded data ------------------------------------------------------------------------
 
 
-def _from_data(data: dict[str, Any], page: Page) -> Event | None:
+def _is_event(raw: Any) -> bool:
+    return isinstance(raw, dict) and str(raw.get("api_id", "")).startswith("evt-")
+
+
+def _listed(node: Any, depth: int = 0) -> list[Event]:
+    """The events of a listing (the discover page, a calendar's page): wherever its data
+    holds them, as an entry with its calendar, hosts and guest count, or bare; each once."""
+    found: dict[str, Event] = {}
+    _collect(node, depth, found)
+    return list(found.values())
+
+
+def _collect(node: Any, depth: int, found: dict[str, Event]) -> None:
+    if depth > 12 or not isinstance(node, dict | list):
+        return
+    if isinstance(node, list):
+        for item in node:
+            _collect(item, depth + 1, found)
+        return
+    entry = node if _is_event(node.get("event")) else {"event": node} if _is_event(node) else None
+    if entry is None:
+        for value in node.values():
+            _collect(value, depth + 1, found)
+        return
+    key = entry["event"]["api_id"]
+    if key not in found and entry["event"].get("url") and (event := _from_data(entry, None)):
+        found[key] = event
+
+
+def _from_data(data: dict[str, Any], page: Page | None) -> Event | None:
     raw = data["event"]
     title = clean(raw.get("name"))
     if not title:
@@ -77,7 +109,7 @@ def _from_data(data: dict[str, Any], page: Page) -> Event | None:
     location = str(raw.get("location_type") or "")
     return Event(
         title=title,
-        url=f"https://lu.ma/{raw['url']}" if raw.get("url") else page.url,
+        url=f"https://lu.ma/{raw['url']}" if raw.get("url") else page and page.url,
         platform_id=raw.get("api_id"),
         start=times.normalize(raw.get("start_at"), tz),
         end=times.normalize(raw.get("end_at"), tz),

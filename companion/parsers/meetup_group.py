@@ -13,7 +13,7 @@ from typing import Any
 from bs4 import Tag
 
 from companion.model import Capture, Event, Group, Person, Place
-from companion.parsers import jsonld, meetup_apollo, times
+from companion.parsers import jsonld, meetup_apollo, meetup_legacy, times
 from companion.parsers.meetup_common import (
     Apollo,
     apollo,
@@ -32,11 +32,16 @@ _CARDS = ".groupHome-nextMeetup, .eventCard"
 
 
 def is_group_page(page: Page) -> bool:
+    """A page listing events: a group's, or the find and Pro network pages (any page with
+    several events and none of its own)."""
     if page_props(page).get("eventId") or event_id(page.url):
         return False
+    cache = apollo(page)
     return (
-        _group(apollo(page)) is not None
+        _group(cache) is not None
+        or (cache is not None and len(cache.of_type("Event")) > 1)
         or len(jsonld.find_events(page.jsonld)) > 1
+        or bool(meetup_legacy.runtime_events(page))
         or page.select_one(_CARDS) is not None
     )
 
@@ -49,6 +54,11 @@ def parse(page: Page) -> Capture | None:
             e for e in (meetup_apollo.event(cache, raw) for raw in _listed(cache, group)) if e
         ]
         organizer = _organizer(cache, group)
+    elif cache is not None and len(cache.of_type("Event")) > 1:  # find and Pro pages
+        events = [e for e in (meetup_apollo.event(cache, r) for r in cache.of_type("Event")) if e]
+        organizer = []
+    elif runtime := meetup_legacy.runtime_events(page):  # before 2022: window.APP_RUNTIME
+        events, organizer = runtime, []
     else:
         events = [e for e in (jsonld.to_event(o) for o in jsonld.find_events(page.jsonld)) if e]
         events = events or [e for e in (_card(c, page) for c in page.soup.select(_CARDS)) if e]

@@ -8,14 +8,18 @@ meetup_attendees, with its localized count ("Participants (25)").
 
 from __future__ import annotations
 
+import json
 import re
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
-from companion.model import Event, Person, Place
+from companion.model import Event, Group, Person, Place
 from companion.parsers import times
 from companion.parsers.meetup_common import event_id, slash
 from companion.parsers.page import Page
+from companion.parsers.places import place
 from companion.parsers.text import block_text, clean
 
 _TITLE = ".pageHead-headline, #event-title h1"
@@ -23,6 +27,7 @@ _WHEN = ".eventTimeDisplay time[datetime], #event-when-display time[datetime]"
 _VENUE_NAME = ".venueDisplay-venue-name, .venueDisplay-venue .wrap--singleLine--truncate"
 _ADDRESS = ".venueDisplay-venue-address, .event-where-address"
 _ABOUT = "div.event-description, #event-description-wrap"
+_RUNTIME = re.compile(r"APP_RUNTIME\s*=\s*")
 _HOSTED_BY = re.compile(r"^\s*(hosted by|organis[ée] par|organizado por)\s*", re.IGNORECASE)
 
 
@@ -68,3 +73,72 @@ def _hosts(soup: BeautifulSoup) -> list[Person]:
 
 def _text(tag: Tag | None) -> str | None:
     return clean(tag.get_text(" ")) if tag else None
+
+
+# --- before 2022: the find and Pro pages' data in window.APP_RUNTIME ---------------------------
+
+
+def runtime_events(page: Page) -> list[Event]:
+    """The events `window.APP_RUNTIME` holds, in the shape of Meetup's v3 API (`name`, `time`
+    in epoch milliseconds, `utc_offset`, `link`, `group`, `venue`, `yes_rsvp_count`)."""
+    if "APP_RUNTIME" not in page.html:
+        return []
+    found: dict[str, Event] = {}
+    for script in page.soup.find_all("script"):
+        text = script.string or ""
+        start = _RUNTIME.search(text)
+        if start is None:
+            continue
+        try:
+            data, _ = json.JSONDecoder().raw_decode(text, start.end())
+        except ValueError:
+            continue
+        for raw in _v3_events(data, 0):
+            listed = _v3_event(raw)
+            if listed is not None and listed.url:
+                found.setdefault(listed.url, listed)
+    return list(found.values())
+
+
+def _v3_events(node: Any, depth: int) -> list[dict[str, Any]]:
+    if depth > 12:
+        return []
+    if isinstance(node, list):
+        return [e for item in node for e in _v3_events(item, depth + 1)]
+    if not isinstance(node, dict):
+        return []
+    if isinstance(node.get("time"), int) and event_id(str(node.get("link") or "")):
+        return [node]
+    return [e for value in node.values() for e in _v3_events(value, depth + 1)]
+
+
+def _v3_event(raw: dict[str, Any]) -> Event | None:
+    title = clean(raw.get("name"))
+    if not title:
+        return None
+    group = raw.get("group") if isinstance(raw.get("group"), dict) else {}
+    venue = raw.get("venue") if isinstance(raw.get("venue"), dict) else {}
+    urlname = group.get("urlname")
+    address = ", ".join(p for p in (clean(venue.get(k)) for k in ("address_1", "city")) if p)
+    url = slash(str(raw["link"]))
+    return Event(
+        title=title,
+        url=url,
+        platform_id=event_id(url),
+        start=_local(raw["time"], raw.get("utc_offset")),
+        group=Group(clean(group.get("name")) or "", f"https://www.meetup.com/{urlname}/")
+        if clean(group.get("name")) and urlname
+        else None,
+        venue=place(venue.get("name"), address),
+        attendee_count=raw.get("yes_rsvp_count")
+        if isinstance(raw.get("yes_rsvp_count"), int)
+        else None,
+    )
+
+
+def _local(epoch_ms: int, offset_ms: Any) -> str:
+    """The instant on the event's own clock: the v3 API gives its offset beside it."""
+    if not isinstance(offset_ms, int):
+        return times.from_epoch_ms(epoch_ms)
+    zone = timezone(timedelta(milliseconds=offset_ms))
+    return datetime.fromtimestamp(epoch_ms / 1000, tz=UTC).astimezone(zone).isoformat()

@@ -38,7 +38,6 @@ def test_event_from_embedded_data():
     assert (event.venue.name, event.venue.address) == (
         "Harborview Commons",
         "40 Pier Road, Boston, MA 02210",  # the name, said once
-
     )
     assert (event.online, event.attendee_count, event.topics) == (False, 87, ["AI"])
     assert event.description == "An evening of vector search talks.\n\nAgenda\n\nLightning talks"

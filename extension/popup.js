@@ -1,6 +1,7 @@
 // The popup asks the background worker for everything; it never calls the companion itself.
 import { offerAdding } from "./lib/addperson.js";
 import { showDue } from "./lib/due.js";
+import { REFUSED, onLinkedIn } from "./lib/linkedin.js";
 import { render, summary } from "./lib/results.js";
 import { $, ask, el, ext, setStatus } from "./lib/ui.js";
 
@@ -101,8 +102,14 @@ const found = targetTab().then((target) => {
 });
 
 async function start() {
-  noteLimit = await ask({ type: "noteLimit" }).catch(() => noteLimit); // the companion's
   await found;
+  if (onLinkedIn(tab?.url)) {
+    busy(true); // Capture and Capture all stay off on LinkedIn
+    setStatus(REFUSED, true);
+    await refreshQueue();
+    return;
+  }
+  noteLimit = await ask({ type: "noteLimit" }).catch(() => noteLimit); // the companion's
   const connected = ask({ type: "status" }).then(
     () => clicked || setStatus("Companion connected."),
     (error) => clicked || setStatus(error.message, true),

@@ -3,11 +3,15 @@
 // is down. The last result per tab is kept for the session so the popup can show it again.
 
 import { CompanionError, Unauthorized, Unreachable, callCompanion, ext } from "./companion.js";
+import * as linkedin from "./linkedin.js";
 import * as queue from "./queue.js";
 
 const running = new Map(); // tabId -> promise of the capture in progress
 
 async function inject(tabId, file) {
+  // However the capture was asked for (popup, menu, shortcut), no script runs on LinkedIn.
+  const tab = await ext.tabs.get(tabId).catch(() => null);
+  if (linkedin.onLinkedIn(tab?.url)) throw new CompanionError(linkedin.REFUSED);
   let results;
   try {
     results = await ext.scripting.executeScript({ target: { tabId }, files: [file] });

@@ -69,6 +69,11 @@ def browser(tmp_path: Path, live_server):
     It depends on `live_server` so that it closes first: the browser's keep-alive
     connections would otherwise hold the companion's shutdown for seconds.
     """
+    yield from with_extension(tmp_path, EXTENSION)
+
+
+def with_extension(tmp_path: Path, extension: Path):
+    """Chromium with the unpacked extension at `extension` loaded: (context, id, worker)."""
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed (make test installs it: apt-get install chromium)")
     playwright_api = pytest.importorskip("playwright.sync_api")
@@ -78,8 +83,8 @@ def browser(tmp_path: Path, live_server):
             executable_path=CHROMIUM,
             headless=True,
             args=[
-                f"--disable-extensions-except={EXTENSION}",
-                f"--load-extension={EXTENSION}",
+                f"--disable-extensions-except={extension}",
+                f"--load-extension={extension}",
                 *QUIET_CHROMIUM,
             ],
         )

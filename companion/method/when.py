@@ -60,6 +60,8 @@ def _describe(start: str | None, end: str | None, place: tzinfo | None) -> str |
             finish = finish.astimezone(place)
         same_day = finish.date() == begin.date()
         text += "-" + finish.strftime("%H:%M" if same_day else "%a %d %b %Y, %H:%M")
+    if begin.tzinfo is None:  # the page said no zone: its clock is the venue's, whatever it is
+        return f"{text} (local time of the venue, zone not given)"
     label = begin.tzname() if place else _offset(begin)
     return f"{text} {label}" if label else text
 

@@ -18,6 +18,7 @@ from companion.parsers import (
     schemaorg,
     speakers,
     teams,
+    zones,
     zoom,
 )
 from companion.parsers.page import Page, TooDeep
@@ -48,6 +49,7 @@ def parse_page(
                     continue
                 if refused.not_an_event(capture, page):
                     break
+                zones.place(capture, page)
                 if capture.event is not None:  # every platform's description is read alike
                     speakers.complete(capture.event)
                 return capture

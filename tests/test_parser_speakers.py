@@ -139,3 +139,33 @@ def test_speakers_named_in_a_description_are_added_and_marked_on_any_platform():
         ("Tom Berg", "description"),
     ]
     assert event.speakers[1].headline == "Acme"
+
+
+def test_eventbrites_organizer_is_the_events_host_to_meet():
+    url = "https://www.eventbrite.com/e/spring-data-social-tickets-123456789"
+    event = parse(fixture_text("eventbrite-event.html"), url).event
+    assert [(p.name, p.role, p.profile_url) for p in event.hosts] == [
+        (
+            "Merrimack Data Guild",
+            "organizer",
+            "https://www.eventbrite.com/o/merrimack-data-guild-55501234",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "kind", ["BusinessEvent", "EducationEvent", "SocialEvent", "MusicEvent", "ComedyEvent"]
+)
+def test_performers_and_organizing_people_of_any_event_type_are_speakers_and_hosts(kind):
+    data = {"@context": "https://schema.org", "@type": kind, "name": "Harbor Night",
+            "startDate": "2025-09-04T18:00:00+02:00",
+            "performer": [{"@type": "Person", "name": "Ana Ruiz"},
+                          {"@type": "PerformingGroup", "name": "The Quill Trio"}],
+            "organizer": {"@type": "Person", "name": "Tom Berg"}}  # fmt: skip
+    html = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    event = parse(html, "https://events.example.org/harbor-night").event
+    assert [(p.name, p.role) for p in event.speakers] == [
+        ("Ana Ruiz", "speaker"),
+        ("The Quill Trio", "speaker"),
+    ]
+    assert [(p.name, p.role) for p in event.hosts] == [("Tom Berg", "host")]

@@ -15,7 +15,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
-from companion.model import Capture, Event, Group, Place
+from companion.model import Capture, Event, Group, Person, Place
 from companion.parsers import schemaorg, times
 from companion.parsers.combine import first_filled
 from companion.parsers.page import Page
@@ -59,7 +59,16 @@ def parse(page: Page) -> Capture | None:
     )
     if event is None:
         return None
+    event.hosts = event.hosts or _organizer(event.group)
     return Capture(kind="event", platform=PLATFORM, event=event, warnings=page.warnings)
+
+
+def _organizer(group: Group | None) -> list[Person]:
+    """Eventbrite's organizer runs the event (a person or their brand): the one to meet and
+    thank, named with their organizer profile."""
+    if group is None or not group.name:
+        return []
+    return [Person(name=group.name, profile_url=group.url, role="organizer")]
 
 
 def event_id(url: str | None) -> str | None:

@@ -169,3 +169,12 @@ def test_performers_and_organizing_people_of_any_event_type_are_speakers_and_hos
         ("The Quill Trio", "speaker"),
     ]
     assert [(p.name, p.role) for p in event.hosts] == [("Tom Berg", "host")]
+
+
+def test_speaker_details_handed_to_next_js_whole_are_read_too():
+    props = {"event": {"id": "301234567", "speakerDetails": {"name": "Lena Vogel (Data lead)"}}}
+    html = fixture_text("meetup-event.html").replace(
+        '"pageProps": {', f'"pageProps": {{"event": {json.dumps(props["event"])}, ', 1
+    )
+    assert '"speakerDetails"' in html
+    assert named(parse(html, MEETUP_URL).event.speakers) == [("Lena Vogel", "Data lead")]

@@ -70,6 +70,7 @@ def parse(page: Page) -> Capture | None:
     )
     event.attendee_count = event.attendee_count or meetup_attendees.count(page)
     event.group = event.group or _group_linked(page, event.url or page.url)
+    event.speakers = event.speakers or _props_speakers(page)
     listing_of_people = answer is not None or meetup_attendees.is_attendee_list(page)
     return Capture(
         kind="attendees" if listing_of_people else "event",
@@ -78,6 +79,12 @@ def parse(page: Page) -> Capture | None:
         people=people,
         warnings=page.warnings,
     )
+
+
+def _props_speakers(page: Page) -> list[Person]:
+    """Pages that hand the event to Next.js whole (`pageProps.event`) credit speakers there."""
+    raw = page_props(page).get("event")
+    return meetup_apollo.speakers_of(raw) if isinstance(raw, dict) else []
 
 
 # --- Apollo cache -------------------------------------------------------------------------

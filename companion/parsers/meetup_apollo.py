@@ -41,7 +41,7 @@ def event(apollo: Apollo, raw: dict[str, Any]) -> Event | None:
         venue=_venue(apollo.get(raw.get("venue"))),
         online=_online(raw.get("eventType")),
         hosts=_hosts(apollo, raw),
-        speakers=_speakers(apollo.get(raw.get("speakerDetails"))),
+        speakers=speakers_of({"speakerDetails": apollo.get(raw.get("speakerDetails"))}),
         sponsors=_sponsors(apollo, group),
         topics=_topics(apollo, raw),
         description=markdown_to_text(raw.get("description")),
@@ -58,8 +58,9 @@ def _group(group: Any) -> Group | None:
     return Group(name=clean(group.get("name")) or "", url=slash(link))
 
 
-def _speakers(details: Any) -> list[Person]:
+def speakers_of(event: dict[str, Any]) -> list[Person]:
     """`speakerDetails.name` is free text that may credit several people and a company."""
+    details = event.get("speakerDetails")
     return speakers.from_credit(details.get("name")) if isinstance(details, dict) else []
 
 

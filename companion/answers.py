@@ -15,9 +15,10 @@ from tinydb import TinyDB
 
 from companion.clock import now
 from companion.method import followups, notes, organizer
+from companion.method import progress as figures
 from companion.method.by_hand import BadPerson, NewPerson
 from companion.method.classify import classify
-from companion.method.interactions import NOT_TOUCHES, progress
+from companion.method.interactions import NOT_TOUCHES, iso_date, progress
 from companion.method.prep import (
     HOST_ROLES,
     NAMES_SHOWN,
@@ -514,3 +515,41 @@ def counts(net: Network) -> dict[str, int]:
         "events": len(net.events),
         "interactions": net.touch_total(),
     }
+
+
+def progress_of(net: Network, today: date) -> dict[str, Any]:
+    """Every figure of the progress page, as of `today`."""
+    events = [
+        figures.Gathering(eid, _day(e.get("start")), group_name(e)) for eid, e in net.events.items()
+    ]
+    people = [
+        figures.Someone(
+            pid,
+            doc.get("name") or "",
+            net.person_class(pid),
+            [
+                figures.Touch(day, t["kind"], t.get("event_id"))
+                for t in net.stored_touches(pid)
+                if t.get("kind") not in NOT_TOUCHES and (day := _day(t.get("date")))
+            ],
+            set(net.event_ids(pid)),
+        )
+        for pid, doc in net.people.items()
+    ]
+    eight = figures.toward_eight(people)
+    return {
+        "weeks": figures.weekly(people, events, today),
+        "leaders": figures.leader_share(people, events, today),
+        "stages": eight["stages"],
+        "closest": [
+            {"person": brief(net, p.id), "touches": n, "step": net.step(p.id)}
+            for p, n in eight["closest"]
+        ],
+        "discipline": figures.discipline(people, events, today),
+        "groups": figures.groups(people, events),
+    }
+
+
+def _day(value: str | None) -> date | None:
+    found = iso_date(value)
+    return date.fromisoformat(found) if found else None

@@ -19,5 +19,6 @@ from companion.ui import (  # noqa: E402, F401  (routes register on import)
     home,
     pairing,
     people,
+    progress,
     settings,
 )

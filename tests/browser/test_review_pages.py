@@ -153,3 +153,19 @@ def test_a_notes_count_on_the_page_is_the_one_linkedin_makes(review):
     assert count.inner_text() == f"{len(box.input_value())} / 200"
     box.fill("Thanks 🎉")  # an emoji is two, as in the popup and the companion
     assert count.inner_text() == "9 / 200"
+
+
+def test_the_progress_page_draws_its_charts_in_the_browser(review):
+    tab, base, _, dialogs = review
+    refused: list[str] = []
+    tab.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else None)
+    tab.goto(f"{base}/?{T}")
+    tab.get_by_role("link", name="Your progress").click()
+    assert tab.locator("h1").inner_text() == "Progress"
+    charts = tab.locator("section.chart img")
+    assert charts.count() == 5
+    tab.wait_for_load_state("networkidle")
+    drawn = tab.evaluate("[...document.images].map((i) => i.complete && i.naturalWidth > 0)")
+    assert drawn == [True] * 5
+    assert refused == [] and dialogs == []
+    shot(tab, "progress")

@@ -62,12 +62,16 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # Browser tests use Debian's Chromium (Playwright's own browser download does not work
-# offline) and firefox-esr (driven over WebDriver BiDi by npm's puppeteer-core). Installed
-# here when missing and we are root; otherwise those tests skip.
+# offline) and firefox-esr (driven over WebDriver BiDi by npm's puppeteer-core), and the Noto
+# fonts so that names in any script (CJK, Hebrew, emoji) show in the screenshots. Installed
+# here when missing and we are root; otherwise those tests skip or draw boxes.
 browsers:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 || missing="$$missing firefox-esr"; \
+	for font in fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji; do \
+	  dpkg -s $$font >/dev/null 2>&1 || missing="$$missing $$font"; \
+	done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \

@@ -36,6 +36,7 @@ export function renderNote(suggestion, event, limit) {
   const note = (limit > 200 && notes.linkedin_long) || notes.linkedin;
   const li = el("li");
   const who = el("div", `${person.name} `, "who");
+  who.dir = "auto"; // a Hebrew or Arabic name reads right to left
   who.append(el("span", `(${role})`, "role"));
   const text = el("textarea", null, "text");
   text.value = note.text;
@@ -88,7 +89,9 @@ function renderKnown(people, count) {
   list.replaceChildren();
   for (const person of people) {
     const li = el("li");
-    li.append(person.profile_url ? safeLink(person.name, person.profile_url) : el("span", person.name));
+    const name = person.profile_url ? safeLink(person.name, person.profile_url) : el("span", person.name);
+    name.dir = "auto";
+    li.append(name);
     if (person.headline) li.append(el("span", ` · ${person.headline}`, "headline"));
     list.append(li);
   }

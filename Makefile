@@ -4,7 +4,7 @@ PYTHON  := $(VENV)/bin/python
 PIP     := $(VENV)/bin/pip
 PORT    ?= 5474
 
-.PHONY: run test test-pythons lint browsers clean bench bench-quick bytecode
+.PHONY: run test test-pythons lint browsers clean bench bench-quick bytecode screenshots
 
 run: $(VENV)/.installed
 	$(VENV)/bin/hallway serve --port $(PORT)
@@ -26,6 +26,14 @@ test-pythons:
 	  .venv-$$v/bin/pip install --quiet -e '.[test]' || exit 1; \
 	  .venv-$$v/bin/python -m pytest -q -p no:cacheprovider --ignore=tests/browser || exit 1; \
 	done
+
+# The README's pictures: the browser tests draw them from a fictional store; this copies the
+# four the README shows. Run it when the pages change, and commit docs/screenshots/.
+SHOTS := popup-after-capture review-home review-person review-progress
+screenshots: $(VENV)/.installed-test node_modules/.installed browsers
+	$(PYTHON) -m pytest -q tests/browser/test_review_pages.py tests/browser/test_extension_chromium.py
+	mkdir -p docs/screenshots
+	for shot in $(SHOTS); do cp test-artifacts/$$shot.png docs/screenshots/; done
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check companion tests bench

@@ -3,9 +3,10 @@
 Any web page the user visits can send requests to 127.0.0.1, and a DNS-rebinding page can
 read the answers of a server that does not check Host. So: the Host must be this loopback
 address, web-page origins are refused, writes must be JSON (a form post or a no-cors fetch
-cannot send that content type without a preflight, which gets no CORS approval here), the
+cannot send that content type without a preflight, which no web page gets approved), the
 API needs a bearer token from the Authorization header, and a paired token only works from
-the extension origin that paired.
+the extension origin that paired. CORS answers go to the paired extensions' origins only
+(any extension's while it asks to pair), for when the user restricts its site access.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 
 from flask import Flask, Response, abort, current_app, request
+from flask_cors import CORS
 
 from companion import API_VERSION, APP_NAME, __version__
 from companion.pairing import clients
@@ -50,6 +52,16 @@ RESPONSE_HEADERS = {
 def install(app: Flask) -> None:
     app.before_request(check_request)
     app.after_request(add_headers)
+    # The one declared cross-origin policy, for an extension whose site access the user
+    # restricted (its fetches are then cross-origin). flask-cors answers extension origins;
+    # add_headers, which runs after it, keeps that answer only for a paired one.
+    CORS(
+        app,
+        resources={r"/api/*": {"origins": [EXTENSION_ORIGIN]}},
+        allow_headers=["Authorization", "Content-Type"],
+        methods=["GET", "POST", "PATCH", "DELETE"],
+        max_age=600,
+    )
 
 
 def check_request() -> None:
@@ -61,6 +73,8 @@ def check_request() -> None:
         abort(403, "Requests from web pages are refused.")
     if not request.path.startswith("/api/"):
         return
+    if request.method == "OPTIONS":
+        return  # a preflight carries no token and reads nothing: its answer is CORS's alone
     if request.method in WRITE_METHODS and not request.is_json:
         abort(415, "Send the request body as application/json.")
     if request.path in OPEN_PATHS:
@@ -80,7 +94,19 @@ def check_request() -> None:
 def add_headers(response: Response) -> Response:
     for name, value in RESPONSE_HEADERS.items():
         response.headers.setdefault(name, value)
+    if "Access-Control-Allow-Origin" in response.headers and not _may_read(request.path):
+        for name in [k for k, _ in response.headers.items() if k.startswith("Access-Control-")]:
+            del response.headers[name]
     return response
+
+
+def _may_read(path: str) -> bool:
+    """Whether the asking extension may read the answer cross-origin: any extension while it
+    asks to pair, else only one that paired (its origin pinned then)."""
+    if path == PAIRING_PATHS or path.startswith(PAIRING_PATHS + "/"):
+        return True
+    paired = clients.listing(current_app.config["HALLWAY_DATA_DIR"])
+    return request.headers.get("Origin") in {c.origin for c in paired if c.origin}
 
 
 def own_origin() -> str:

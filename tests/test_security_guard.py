@@ -13,6 +13,7 @@ import pytest
 from companion import config
 from tests.conftest import PORT, fixture_text
 from tests.test_api_captures import capture_body, store_tables
+from tests.test_security_pairing import CHROME, bearer, pair
 
 
 def nothing_stored(app) -> bool:
@@ -175,27 +176,59 @@ def test_every_api_write_needs_json(client, app, auth, content_type):
     assert nothing_stored(app)
 
 
-@pytest.mark.parametrize(
-    "origin", ["https://evil.example", f"http://127.0.0.1:{PORT + 1}", EXTENSION]
-)
-def test_no_cors_approval_is_ever_given(client, auth, origin):
-    preflight = client.options(
-        "/api/captures",
+def cors_headers(response) -> dict[str, str]:
+    return {h.lower(): v for h, v in response.headers.items() if h.lower().startswith("access-")}
+
+
+def preflight(client, path: str, origin: str):
+    return client.options(
+        path,
         headers={
             "Origin": origin,
             "Access-Control-Request-Method": "POST",
             "Access-Control-Request-Headers": "authorization, content-type",
         },
     )
+
+
+@pytest.mark.parametrize(
+    "origin", ["https://evil.example", f"http://127.0.0.1:{PORT + 1}", "null", EXTENSION]
+)
+def test_web_pages_null_and_unpaired_extensions_get_no_cors_answer(client, auth, origin):
+    # EXTENSION never paired here: it may ask to pair, and read nothing else.
     answers = [
-        preflight,
+        preflight(client, "/api/captures", origin),
         client.options("/api/events", headers={"Origin": origin}),
         client.get("/api/events", headers={**auth, "Origin": origin}),
         client.get("/api/health", headers={"Origin": origin}),
         client.post("/api/captures", json=capture_body(), headers={**auth, "Origin": origin}),
     ]
     for response in answers:
-        assert not any(h.lower().startswith("access-control-") for h, _ in response.headers.items())
+        assert cors_headers(response) == {}
+
+
+def test_a_paired_extension_may_read_its_answers_cross_origin(client):
+    """With its site access restricted, the extension's fetches are cross-origin: the origin
+    it paired from gets CORS answers, the Authorization header allowed."""
+    token = pair(client, CHROME)
+    ok = preflight(client, "/api/captures", CHROME)
+    assert ok.status_code == 200
+    allowed = cors_headers(ok)
+    assert allowed["access-control-allow-origin"] == CHROME
+    assert "authorization" in allowed["access-control-allow-headers"].lower()
+    assert "POST" in allowed["access-control-allow-methods"]
+    read = client.get("/api/events", headers=bearer(token, CHROME))
+    assert read.status_code == 200
+    assert cors_headers(read)["access-control-allow-origin"] == CHROME
+    assert "access-control-allow-credentials" not in cors_headers(read)
+
+
+def test_any_extension_may_ask_to_pair_cross_origin_but_nothing_more(client):
+    other = "chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba"
+    asked = client.post("/api/pairing", json={"name": "Chrome"}, headers={"Origin": other})
+    assert cors_headers(asked)["access-control-allow-origin"] == other
+    assert cors_headers(preflight(client, "/api/pairing", other)) != {}
+    assert cors_headers(preflight(client, "/api/events", other)) == {}
 
 
 # --- Limits and response headers -------------------------------------------------------------

@@ -4,7 +4,7 @@ PYTHON  := $(VENV)/bin/python
 PIP     := $(VENV)/bin/pip
 PORT    ?= 5474
 
-.PHONY: run test test-pythons lint browsers clean bench bench-quick bytecode screenshots
+.PHONY: run test test-pythons lint browsers clean bench bench-quick bytecode screenshots package
 
 run: $(VENV)/.installed
 	$(VENV)/bin/hallway serve --port $(PORT)
@@ -34,6 +34,20 @@ screenshots: $(VENV)/.installed-test node_modules/.installed browsers
 	$(PYTHON) -m pytest -q tests/browser/test_review_pages.py tests/browser/test_extension_chromium.py
 	mkdir -p docs/screenshots
 	for shot in $(SHOTS); do cp test-artifacts/$$shot.png docs/screenshots/; done
+
+# What users install: the extension for the Chrome Web Store and for Firefox (web-ext), the
+# companion as a wheel and an sdist (pipx install dist/hallway-*.whl). One version, the
+# companion's; the manifest must say the same.
+VERSION = $(shell $(PYTHON) -c "import companion; print(companion.__version__)")
+package: $(VENV)/.installed-test node_modules/.installed
+	@manifest=$$($(PYTHON) -c "import json; print(json.load(open('extension/manifest.json'))['version'])"); \
+	  [ "$$manifest" = "$(VERSION)" ] || { echo "extension/manifest.json says $$manifest, the companion $(VERSION)"; exit 1; }
+	rm -rf dist build && mkdir -p dist
+	npx --no-install web-ext lint --source-dir extension --self-hosted
+	npx --no-install web-ext build --source-dir extension --artifacts-dir dist \
+	  --filename hallway-firefox-$(VERSION).zip --overwrite-dest
+	cd extension && $(abspath $(PYTHON)) -m zipfile -c ../dist/hallway-chrome-$(VERSION).zip *
+	$(PYTHON) -m build --outdir dist .
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check companion tests bench

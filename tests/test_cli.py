@@ -10,6 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import companion
 from companion.cli import main
 from companion.store import Store
 from tests.conftest import FIXTURES
@@ -108,7 +109,7 @@ def test_serve_prints_address_database_and_pairing_and_answers_health(tmp_path):
     )
     try:
         health = _wait_for_json(f"http://127.0.0.1:{port}/api/health")
-        assert health == {"app": "hallway", "version": "0.1.0", "api": 1}
+        assert health == {"app": "hallway", "version": companion.__version__, "api": 1}
         workers = _children(process.pid)
     finally:
         process.terminate()

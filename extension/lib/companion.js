@@ -86,11 +86,21 @@ export async function showReachable(answers) {
   await ext.action.setTitle({ title: badge.title });
 }
 
+// The companion API this extension speaks (companion/__init__.py's API_VERSION).
+export const API_VERSION = 1;
+
 export async function checkCompanion() {
   const health = await callCompanion("/api/health");
   if (health.app !== "hallway") {
     throw new CompanionError("Another program answers on the companion's address, not Hallway.");
   }
+  if (health.api !== API_VERSION) throw new CompanionError(whichToUpdate(health));
   await callCompanion("/api/session"); // proves the token is right
   return health;
+}
+
+function whichToUpdate(health) {
+  return health.api > API_VERSION
+    ? `The companion (Hallway ${health.version}) is newer than this extension: update the extension.`
+    : `This extension is newer than the companion (Hallway ${health.version}): update Hallway ("pipx upgrade hallway", or "git pull" where you run "make run").`;
 }

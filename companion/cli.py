@@ -211,3 +211,25 @@ def import_linkedin(file: Path, data_dir: Path | None) -> None:
         f"{len(result.ambiguous)} share a name with several people (choose in the review page); "
         f"{result.not_met} you have not met at a captured event."
     )
+
+
+@main.command()
+@click.argument("action", type=click.Choice(["install", "uninstall", "status"]))
+@click.option("--port", default=config.DEFAULT_PORT, show_default=True, help="Port on 127.0.0.1.")
+@data_dir_option
+def service(action: str, port: int, data_dir: Path | None) -> None:
+    """Start the companion at login and restart it if it stops (or stop doing so)."""
+    import platform
+
+    from companion import service as services
+
+    try:
+        plan = services.plan(platform.system(), Path.home(), port, config.data_dir(data_dir))
+    except ValueError as problem:
+        click.echo(str(problem), err=True)
+        sys.exit(2)
+    if action == "status":
+        click.echo(services.status(plan))
+        return
+    done = services.install(plan) if action == "install" else services.uninstall(plan)
+    click.echo("\n".join(done))

@@ -233,3 +233,16 @@ def service(action: str, port: int, data_dir: Path | None) -> None:
         return
     done = services.install(plan) if action == "install" else services.uninstall(plan)
     click.echo("\n".join(done))
+
+
+@main.command()
+@click.option("--port", default=config.DEFAULT_PORT, show_default=True, help="Companion's port.")
+@data_dir_option
+def doctor(port: int, data_dir: Path | None) -> None:
+    """Why the extension says "off": each check, and the command that fixes it."""
+    from companion.doctor import examine
+
+    findings = examine(config.data_dir(data_dir, create=False), port, Path.home())
+    for finding in findings:
+        click.echo("\n".join(finding.lines()))
+    sys.exit(0 if all(f.ok for f in findings) else 1)

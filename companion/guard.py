@@ -89,6 +89,7 @@ def check_request() -> None:
     # outside the browser could claim any origin: a missing Origin proves nothing either way.
     if client.origin and origin and origin != client.origin:
         abort(403, "This token was paired with another extension.")
+    clients.called(current_app.config["HALLWAY_DATA_DIR"], client)
 
 
 def add_headers(response: Response) -> Response:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import companion
 from tests.conftest import fixture_text
 from tests.stores import db_bytes, saved
 
@@ -144,7 +145,8 @@ def test_not_json_is_refused(client, auth):
 
 
 def test_health_needs_no_token_and_names_the_app(client):
-    assert client.get("/api/health").get_json() == {"app": "hallway", "version": "0.1.0", "api": 1}
+    health = client.get("/api/health").get_json()
+    assert health == {"app": "hallway", "version": companion.__version__, "api": 1}
 
 
 def test_other_host_headers_are_refused(client):

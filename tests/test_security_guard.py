@@ -10,6 +10,7 @@ import logging
 
 import pytest
 
+import companion
 from companion import config
 from tests.conftest import PORT, fixture_text
 from tests.test_api_captures import capture_body, store_tables
@@ -271,7 +272,7 @@ def test_a_body_just_under_the_limit_is_read(client, auth):
 def test_every_answer_names_the_app_and_forbids_caching_sniffing_and_framing(client, path, headers):
     response = client.get(path, headers=headers)
     assert response.headers["X-Hallway-API"] == "1"
-    assert response.headers["X-Hallway"] == "hallway 0.1.0"
+    assert response.headers["X-Hallway"] == f"hallway {companion.__version__}"
     assert response.headers["Cache-Control"] == "no-store"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["X-Frame-Options"] == "DENY"

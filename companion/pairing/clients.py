@@ -12,6 +12,7 @@ import hmac
 import json
 import secrets
 from dataclasses import asdict, dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,8 @@ from companion import tokens
 from companion.clock import now
 
 CLIENTS_FILE = "clients.json"
+# A call is noted in the file at most this often per client: doctor needs the day, not each call.
+CALL_NOTED_EVERY = timedelta(minutes=10)
 PASTED_ID = "pasted"
 
 
@@ -31,6 +34,7 @@ class Client:
     origin: str | None  # the extension origin pinned at pairing; None for the pasted token
     browser: str = ""
     paired_at: str = ""
+    last_call: str = ""  # when it last called, to the nearest CALL_NOTED_EVERY (hallway doctor)
 
 
 PASTED = Client(id=PASTED_ID, name="Token pasted into the extension (hallway token)", origin=None)
@@ -81,6 +85,25 @@ def revoke(data_dir: Path, client_id: str) -> bool:
     return True
 
 
+def called(data_dir: Path, client: Client) -> None:
+    """Note that a paired client called, unless that was noted a little while ago."""
+    if client.id == PASTED_ID or not _stale(client.last_call):
+        return
+    with _lock(data_dir):
+        entries = _load(data_dir)
+        for entry in entries:
+            if entry["id"] == client.id:
+                entry["last_call"] = now()
+        _save(data_dir, entries)
+
+
+def _stale(noted: str) -> bool:
+    try:
+        return datetime.fromisoformat(noted) < datetime.now(UTC) - CALL_NOTED_EVERY
+    except ValueError:
+        return True
+
+
 def listing(data_dir: Path) -> list[Client]:
     """Every client that can call the API now, the pasted token first."""
     pasted = [PASTED] if tokens.read(data_dir) else []
@@ -98,7 +121,7 @@ def _digest(token: str) -> str:
 
 def _client(entry: dict[str, Any]) -> Client:
     return Client(
-        **{k: entry.get(k, "") for k in ("id", "name", "browser", "paired_at")},
+        **{k: entry.get(k, "") for k in ("id", "name", "browser", "paired_at", "last_call")},
         origin=entry.get("origin"),
     )
 

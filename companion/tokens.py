@@ -12,6 +12,8 @@ import secrets
 import tempfile
 from pathlib import Path
 
+from companion import portable
+
 TOKEN_FILE = "token"
 
 
@@ -64,12 +66,12 @@ def write_private(path: Path, text: str) -> None:
     """Replace `path` in one step with a file only the user can read (mode 0600)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
     try:
-        os.fchmod(fd, 0o600)  # mkstemp already uses 0600; said explicitly because it matters
+        portable.make_private(fd)  # mkstemp already uses 0600; said explicitly because it matters
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(tmp, path)
+        portable.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

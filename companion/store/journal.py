@@ -24,6 +24,8 @@ from typing import Any
 
 import orjson
 
+from companion import portable
+
 Changes = dict[str, dict[str, Any]]  # table -> doc id (str) -> document, or None if removed
 log = logging.getLogger(__name__)
 
@@ -86,7 +88,7 @@ def append(path: Path, record: Changes, keep: int) -> int:
     """Append one record after the first `keep` bytes (dropping a torn tail), durably; the
     journal's new length. On failure the file is cut back to `keep` bytes and OSError raised."""
     line = orjson.dumps(record) + b"\n"
-    fd = os.open(path, os.O_WRONLY)
+    fd = os.open(path, os.O_WRONLY | portable.BINARY)
     try:
         try:
             if os.fstat(fd).st_size != keep:

@@ -29,6 +29,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from companion import portable
 from companion.store import journal
 from companion.store.errors import StoreDamaged, StoreWriteError
 
@@ -229,14 +230,14 @@ class AtomicJSONStorage(Storage):
             self._rotate_backups()
             # A crash between the two renames leaves the old journal beside the new snapshot:
             # its header names the old snapshot, so it is ignored on opening.
-            os.replace(snapshot, self.path)
-            os.replace(new_journal, self.journal_path)
+            portable.replace(snapshot, self.path)
+            portable.replace(new_journal, self.journal_path)
         except BaseException:
             for leftover in (snapshot, new_journal):
                 if leftover is not None:
                     leftover.unlink(missing_ok=True)
             raise
-        _fsync_dir(self.path.parent)
+        portable.fsync_dir(self.path.parent)
         self._journal_length = len(journal.header_line(header))
         self._snapshot_bytes = len(body)
 
@@ -254,7 +255,7 @@ class AtomicJSONStorage(Storage):
         for n in range(BACKUPS - 1, 0, -1):
             for older, newer in _pair(backup_path(self.path, n), backup_path(self.path, n + 1)):
                 if older.exists():
-                    os.replace(older, newer)
+                    portable.replace(older, newer)
                 else:
                     newer.unlink(missing_ok=True)  # never pair a snapshot with an older journal
         for current, backup in _pair(self.path, backup_path(self.path, 1)):
@@ -450,11 +451,3 @@ def _stamp(path: Path) -> Stamp:
     except FileNotFoundError:
         return None
     return (st.st_ino, st.st_mtime_ns, st.st_size)
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

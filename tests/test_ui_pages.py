@@ -115,7 +115,8 @@ def test_home_splits_upcoming_and_recent_events(client, seeded):
 
 def names(client, query: str) -> list[str]:
     body = client.get(f"/people?{T}&{query}").get_data(as_text=True)
-    return [html.unescape(n) for n in re.findall(r'<a href="/people/\d+[^"]*">([^<]*)</a>', body)]
+    links = re.findall(r'<a href="/people/\d+[^"]*"[^>]*>([^<]*)</a>', body)
+    return [html.unescape(n) for n in links]
 
 
 def test_people_search_filters_and_sort(client, seeded):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import threading
 import urllib.request
@@ -104,6 +105,25 @@ def pair(worker, base: str, token: str) -> None:
     worker.evaluate(
         "([companion, token]) => chrome.storage.local.set({companion, token})", [base, token]
     )
+
+
+def pair_from_options(context, extension_id: str, worker, base: str) -> str:
+    """Pairing as the user does it: Ask the companion to pair in the options, Approve on the
+    companion's pairing page; the token the extension then holds."""
+    options = context.new_page()
+    options.goto(f"chrome-extension://{extension_id}/options.html")
+    options.fill("#companion", base)
+    options.fill("#token", "")
+    options.get_by_role("button", name="Ask the companion to pair").click()
+    shown = options.locator("#pair-code", has_text=re.compile(r"\d{3}-\d{3}"))
+    shown.wait_for()
+    assert f"{base}/pairing" in shown.text_content()
+    code = re.search(r"\d{3}-\d{3}", shown.text_content()).group()
+    approval = context.new_page()
+    approval.goto(f"{base}/pairing")
+    approval.locator("li", has_text=code).get_by_role("button", name="Approve").click()
+    options.get_by_text("Connected to Hallway").wait_for(timeout=15000)
+    return worker.evaluate("chrome.storage.local.get('token')")["token"]
 
 
 def tab_id(worker, url: str) -> int:

@@ -39,6 +39,18 @@ def retry_alarm(worker):
     return worker.evaluate("chrome.alarms.get('hallway-retry')")
 
 
+def paired_while_away(worker, tmp_path) -> tuple[int, str, object, str]:
+    """The extension paired with a companion that is not running yet: its port, address,
+    data folder and token."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    data = tmp_path / "data"
+    data.mkdir()
+    token = tokens.get_or_create(data)
+    pair(worker, base, token)
+    return port, base, data, token
+
+
 def wait_until(condition, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -50,12 +62,7 @@ def test_a_capture_made_while_the_companion_is_down_arrives_once_when_it_is_back
     browser, site, tmp_path
 ):
     context, extension_id, worker = browser
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    data = tmp_path / "data"
-    data.mkdir()
-    token = tokens.get_or_create(data)
-    pair(worker, base, token)
+    port, base, data, token = paired_while_away(worker, tmp_path)
     url = site.serve(EVENT_PATH, fixture_text("meetup-event.html"))
     context.new_page().goto(url)
 
@@ -133,12 +140,7 @@ def test_two_waiting_captures_arrive_once_within_an_alarm_period_with_the_popup_
     browser, site, tmp_path
 ):
     context, extension_id, worker = browser
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    data = tmp_path / "data"
-    data.mkdir()
-    token = tokens.get_or_create(data)
-    pair(worker, base, token)
+    port, base, data, token = paired_while_away(worker, tmp_path)
     worker.evaluate("chrome.storage.local.set({retryMinutes: 0.05})")  # every 3 seconds
     first = site.serve(EVENT_PATH, fixture_text("meetup-event.html"))
     second = site.serve(
@@ -191,12 +193,7 @@ class Stuck:
 
 def test_a_send_that_never_gets_an_answer_gives_up_and_holds_nothing_back(browser, site, tmp_path):
     context, extension_id, worker = browser
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    data = tmp_path / "data"
-    data.mkdir()
-    token = tokens.get_or_create(data)
-    pair(worker, base, token)
+    port, base, data, token = paired_while_away(worker, tmp_path)
     worker.evaluate(
         "chrome.storage.local.set({retryMinutes: 0.05, timeouts: {call: 1500, capture: 1500}})"
     )

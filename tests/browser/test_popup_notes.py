@@ -12,7 +12,14 @@ import pytest
 
 from bench.fiction import member
 from bench.pages import capture_body
-from tests.browser.conftest import ARTIFACTS, api_get, open_popup, pair, stored_events
+from tests.browser.conftest import (
+    ARTIFACTS,
+    api_get,
+    open_popup,
+    pair,
+    pair_from_options,
+    stored_events,
+)
 from tests.conftest import fixture_text
 
 pytestmark = pytest.mark.browser
@@ -163,21 +170,6 @@ def test_a_long_list_of_people_already_known_names_twenty_and_counts_the_rest(
 def test_pairing_from_the_options_page_after_approval_on_the_companion(browser, live_server):
     context, extension_id, worker = browser
     app, base = live_server
-    options = context.new_page()
-    options.goto(f"chrome-extension://{extension_id}/options.html")
-    options.fill("#companion", base)
-    options.fill("#token", "")
-    options.get_by_role("button", name="Ask the companion to pair").click()
-    shown = options.locator("#pair-code")
-    shown.wait_for()
-    assert f"{base}/pairing" in shown.text_content()
-    code = re.search(r"\d{3}-\d{3}", shown.text_content()).group()
-
-    approval = context.new_page()
-    approval.goto(f"{base}/pairing")
-    approval.locator("li", has_text=code).get_by_role("button", name="Approve").click()
-
-    options.get_by_text("Connected to Hallway").wait_for(timeout=15000)
-    token = worker.evaluate("chrome.storage.local.get('token')")["token"]
+    token = pair_from_options(context, extension_id, worker, base)
     assert token and token != app.config["HALLWAY_TOKEN"]  # its own token, not the pasted one
     assert [e["title"] for e in stored_events(base, token)] == []  # and the companion takes it

@@ -6,12 +6,11 @@ page still reads nothing."""
 from __future__ import annotations
 
 import json
-import re
 import shutil
 
 import pytest
 
-from tests.browser.conftest import EXTENSION, stored_events, with_extension
+from tests.browser.conftest import EXTENSION, pair_from_options, stored_events, with_extension
 from tests.conftest import fixture_text
 
 pytestmark = pytest.mark.browser
@@ -31,18 +30,7 @@ def browser(tmp_path, live_server):
 def test_pairing_and_sending_work_without_site_access(browser, live_server, site):
     context, extension_id, worker = browser
     _, base = live_server
-    options = context.new_page()
-    options.goto(f"chrome-extension://{extension_id}/options.html")
-    options.fill("#companion", base)
-    options.get_by_role("button", name="Ask the companion to pair").click()
-    shown = options.locator("#pair-code", has_text=re.compile(r"\d{3}-\d{3}"))
-    shown.wait_for()
-    code = re.search(r"\d{3}-\d{3}", shown.text_content()).group()
-    approval = context.new_page()
-    approval.goto(f"{base}/pairing")
-    approval.locator("li", has_text=code).get_by_role("button", name="Approve").click()
-    options.get_by_text("Connected to Hallway").wait_for(timeout=15000)
-    token = worker.evaluate("chrome.storage.local.get('token')")["token"]
+    token = pair_from_options(context, extension_id, worker, base)
 
     # A capture kept while the companion was away, sent with its token, cross-origin.
     body = {
@@ -54,6 +42,8 @@ def test_pairing_and_sending_work_without_site_access(browser, live_server, site
     }
     kept = {"id": "kept-1", "title": body["title"], "url": body["url"], "body": body}
     worker.evaluate("(kept) => chrome.storage.local.set({queue: [kept]})", kept)
+    options = context.new_page()
+    options.goto(f"chrome-extension://{extension_id}/options.html")
     answer = options.evaluate("() => chrome.runtime.sendMessage({type: 'retryQueue'})")
     assert answer["ok"], answer
     assert answer["data"]["items"] == []

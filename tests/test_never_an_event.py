@@ -43,13 +43,27 @@ def test_a_listings_heading_with_no_time_and_nobody_is_not_an_event():
         ({"@context": "https://schema.org", "@type": "BlogPosting", "headline": "10 tips"}, None),
         ({"@type": "NewsArticle", "datePublished": "2024-03-05"}, None),
         ({"@graph": [{"@type": "WebPage"}, {"@type": ["TechArticle"]}]}, None),
+        ({"@type": "SatiricalArticle"}, None),  # any subtype, not only a list of them
+        ({"@type": "DiscussionForumPosting"}, None),
+        ({"@type": "Report"}, None),
+        ({"@type": "http://schema.org/Report"}, None),  # a type written as its address
         (None, "article"),
+        (None, "Article"),
         ({"@type": "WebPage", "datePublished": "2024-03-05T09:00:00Z"}, None),  # its only date
     ],
 )
 def test_an_article_on_an_event_platforms_domain_is_not_an_event(structured, og_type):
     with pytest.raises(NotUnderstood) as refused:
         parse(blog_post(structured, og_type), "https://www.eventbrite.com/blog/meetup-tips/")
+    assert str(refused.value) == NOT_AN_EVENT
+
+
+def test_an_article_marked_with_microdata_is_not_an_event():
+    html = blog_post().replace(
+        "<main>", '<main itemscope itemtype="http://schema.org/BlogPosting">'
+    )
+    with pytest.raises(NotUnderstood) as refused:
+        parse(html, "https://www.eventbrite.com/blog/meetup-tips/")
     assert str(refused.value) == NOT_AN_EVENT
 
 
@@ -64,6 +78,21 @@ def test_an_event_page_that_calls_itself_an_article_is_still_an_event():
     event = {"@type": "Event", "name": "Graph Night", "startDate": "2025-09-04T18:00:00+02:00"}
     capture = parse(blog_post(event, og_type="article"), "https://events.example.org/graph")
     assert capture.event.title == "Graph Night"
+
+
+@pytest.mark.parametrize(
+    ("fixture", "url"),
+    [
+        ("zoom-meeting.html", "https://us02web.zoom.us/j/81234567890"),
+        ("meet-call.html", "https://meet.google.com/abc-defg-hij"),
+        ("teams-meeting.html", "https://teams.microsoft.com/l/meetup-join/19%3ameeting"),
+    ],
+)
+def test_a_participant_list_with_no_time_is_still_kept(fixture, url):
+    # A call shows who is in it, never when it started: the people make it an event.
+    capture = parse(fixture_text(fixture), url)
+    assert (capture.kind, capture.event.start) == ("participants", None)
+    assert len(capture.people) >= 3
 
 
 def test_a_listing_keeps_only_its_events_that_have_a_time():

@@ -76,7 +76,23 @@ def to_event(obj: dict[str, Any]) -> Event | None:
         speakers=_people(obj.get("performer"), "speaker"),
         sponsors=[n for n in (_name(s) for s in _as_list(obj.get("sponsor"))) if n],
         description=clean_block(obj.get("description")),
+        timezone=_timezone(obj),
     )
+
+
+def _timezone(obj: dict[str, Any]) -> str | None:
+    """The IANA zone the data names for the event: its own, its schedule's or its venue's.
+
+    Not schema.org's core vocabulary, but sites add it beside a startDate that has no offset;
+    a name that is not a real zone is dropped here rather than trusted later.
+    """
+    schedules = [s for s in _as_list(obj.get("eventSchedule")) if isinstance(s, dict)]
+    places = [p for p in _as_list(obj.get("location")) if isinstance(p, dict)]
+    written = [obj.get("timezone"), obj.get("timeZone")]
+    written += [s.get("scheduleTimezone") for s in schedules]
+    written += [p.get("timezone") or p.get("timeZone") for p in places]
+    names = [w.strip() for w in written if isinstance(w, str)]
+    return next((name for name in names if times.zone(name)), None)
 
 
 def _online(mode: str, location: Any) -> bool | None:

@@ -58,12 +58,14 @@ def event(raw: dict[str, Any]) -> Event:
     people_by_id = {p.platform_id: p for p in people(raw)}
     host_ids = [str(h.get("memberId")) for h in raw.get("eventHosts") or [] if isinstance(h, dict)]
     venue = raw.get("venue") if isinstance(raw.get("venue"), dict) else {}
+    tz = _timezone(raw)
     return Event(
         title=clean(raw.get("title")) or "",
         url=slash(raw.get("eventUrl")),
         platform_id=str(raw["id"]) if raw.get("id") else None,
-        start=times.normalize(raw.get("dateTime")),
-        end=times.normalize(raw.get("endTime")),
+        start=times.normalize(raw.get("dateTime"), tz),
+        end=times.normalize(raw.get("endTime"), tz),
+        timezone=tz,
         status=_STATUS.get(str(raw.get("status"))),
         venue=Place(name=clean(venue.get("name")), address=clean(venue.get("address")))
         if clean(venue.get("name")) or clean(venue.get("address"))
@@ -72,6 +74,15 @@ def event(raw: dict[str, Any]) -> Event:
         hosts=[_as_host(people_by_id[i]) for i in host_ids if i in people_by_id],
         attendee_count=rsvps.get("yesCount", rsvps.get("totalCount")),
     )
+
+
+def _timezone(raw: dict[str, Any]) -> str | None:
+    """The event's IANA zone, else its group's: a wall time there is the venue's clock."""
+    group = raw.get("group") if isinstance(raw.get("group"), dict) else {}
+    for name in (raw.get("timezone"), group.get("timezone")):
+        if isinstance(name, str) and times.zone(name):
+            return name
+    return None
 
 
 def people(raw: dict[str, Any]) -> list[Person]:

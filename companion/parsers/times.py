@@ -10,9 +10,14 @@ import re
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-_EXTRA_SECONDS = re.compile(r"(T\d{2}:\d{2}:\d{2}):\d{2}(?=[+-]\d{2}:?\d{2}$|Z$|$)")
-_OFFSET_NO_COLON = re.compile(r"([+-]\d{2})(\d{2})$")
 _BASIC = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{4})?$")
+# The repairs for what real sites print, in the order _canonical applies them (Python 3.11's
+# fromisoformat already reads "+0100", "+01" and "Z" itself):
+_SPACE_FOR_T = re.compile(r"^(\d{4}-\d{2}-\d{2})\s+(?=\d{1,2}:)")  # "2025-06-12 18:30"
+_UTC_WORD = re.compile(r"\s*(?:Z|UTC|GMT)$", re.IGNORECASE)  # "18:30:00 Z", "18:30 UTC"
+_SPACED_OFFSET = re.compile(r"\s+(?=[+-]\d{2}(?::?\d{2})?$)")  # "18:30:00 +0100"
+# "18:30:00:00+02:00": a fourth field, never a fraction
+_EXTRA_SECONDS = re.compile(r"(T\d{2}:\d{2}:\d{2}):\d{2}(?=[+-]|$)")
 
 
 def zone(name: str | None) -> ZoneInfo | None:
@@ -52,15 +57,20 @@ def normalize(value: object, tz: str | None = None) -> str | None:
 
 
 def _parse(text: str) -> datetime | date | None:
+    text = _canonical(text)
+    try:
+        return datetime.fromisoformat(text) if "T" in text else date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _canonical(text: str) -> str:
+    """The extended ISO form of a date, or of a date and time, however the page spaced it."""
     basic = _BASIC.match(text)
     if basic:
         y, mo, d, h, mi, s, off = basic.groups()
         text = f"{y}-{mo}-{d}" + (f"T{h}:{mi}:{s or '00'}" if h else "") + (off or "")
-    text = _EXTRA_SECONDS.sub(r"\1", text)
-    text = _OFFSET_NO_COLON.sub(r"\1:\2", text) if "T" in text else text
-    try:
-        if "T" not in text and " " not in text:
-            return date.fromisoformat(text)
-        return datetime.fromisoformat(text)
-    except ValueError:
-        return None
+    text = _SPACE_FOR_T.sub(r"\1T", text)
+    text = _UTC_WORD.sub("+00:00", text)
+    text = _SPACED_OFFSET.sub("", text)
+    return _EXTRA_SECONDS.sub(r"\1", text)

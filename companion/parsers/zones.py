@@ -42,14 +42,14 @@ def place(capture: Capture, page: Page) -> None:
     events = [capture.event] if capture.event else capture.events
     labels: list[tuple[str, timezone]] | None = None  # read from the page once, when needed
     for event in events:
-        if not _wall_time(event.start):
-            continue
+        if not (_wall_time(event.start) or _wall_time(event.end)):
+            continue  # a time with an offset keeps it
         where = zone(event.timezone)
         if where is None:
             labels = _labels(page) if labels is None else labels
             where = _agreed(labels, event)
         if where is not None:
-            event.start = _in(event.start, where)
+            event.start = _in(event.start, where) if _wall_time(event.start) else event.start
             event.end = _in(event.end, where) if _wall_time(event.end) else event.end
 
 

@@ -11,6 +11,7 @@ import {
   ext,
   settings,
 } from "./lib/companion.js";
+import { t } from "./lib/i18n.js";
 import { requestPairing } from "./lib/pairing.js";
 import * as queue from "./lib/queue.js";
 import * as nudge from "./lib/nudge.js";
@@ -42,7 +43,7 @@ const setNoteLimit = (limit) =>
   );
 
 async function recordInteraction({ personId, kind, date, eventId, note }) {
-  if (!INTERACTION_KINDS.has(kind)) throw new CompanionError("Hallway does not know that kind of interaction.");
+  if (!INTERACTION_KINDS.has(kind)) throw new CompanionError(t("unknownInteraction"));
   const stored = await callCompanion(`/api/people/${encodeURIComponent(personId)}/interactions`, {
     method: "POST",
     body: { kind, date, event_id: eventId ?? null, note: note ?? "" },
@@ -129,7 +130,7 @@ ext.notifications?.onClicked.addListener((id) => {
 
 function setUp() {
   ext.contextMenus.removeAll().then(() =>
-    ext.contextMenus.create({ id: MENU_ID, title: "Capture with Hallway", contexts: ["page", "selection", "link"] }),
+    ext.contextMenus.create({ id: MENU_ID, title: t("contextMenuCapture"), contexts: ["page", "selection", "link"] }),
   );
   ext.alarms.create(reminders.ALARM, { periodInMinutes: 60 });
   nudge.schedule();

@@ -4,6 +4,8 @@
 // Stop button, and hands the rows back to the background worker; it sends nothing itself.
 (() => {
   const ext = globalThis.browser ?? globalThis.chrome;
+  // Injected as a plain script (no imports): lib/i18n.js's t(), restated.
+  const t = (key, ...substitutions) => ext.i18n.getMessage(key, substitutions.map(String)) || key;
   const MAX_ROWS = 20000;
   const END_WAIT_MS = 2000; // no new row for this long at the end: the list is complete
   const STEP = 0.8; // of the visible height, so each step overlaps the rows already seen
@@ -170,14 +172,14 @@
     const panel = document.createElement("div");
     const label = document.createElement("span");
     const stop = document.createElement("button");
-    stop.textContent = "Stop";
+    stop.textContent = t("stop");
     stop.addEventListener("click", onStop);
     panel.append(label, stop);
     root.append(style, panel);
     document.documentElement.append(host);
     return {
       show: (rows) => {
-        label.textContent = `Hallway is collecting this list: ${rows} rows`;
+        label.textContent = t("harvestCollecting", rows);
       },
       remove: () => host.remove(),
     };
@@ -186,10 +188,7 @@
   async function run() {
     const found = findList();
     if (!found) {
-      return {
-        error:
-          "Hallway found no attendee or participant list on this page: open the list (for example the attendees page or the participants panel) and try again.",
-      };
+      return { error: t("noListFound") };
     }
     const { kind, box } = found;
     const rows = new Map();
@@ -246,7 +245,7 @@
     }
   }
 
-  if (globalThis.hallwayHarvesting) return { error: "Hallway is already collecting this list." };
+  if (globalThis.hallwayHarvesting) return { error: t("alreadyCollecting") };
   globalThis.hallwayHarvesting = true;
   return run().finally(() => {
     globalThis.hallwayHarvesting = false;

@@ -1,5 +1,8 @@
 // Options: where the companion is, the pairing token, and the note length.
+import { localize, t } from "./lib/i18n.js";
 import { $, ask, ext, setStatus } from "./lib/ui.js";
+
+localize();
 
 const form = $("form");
 
@@ -20,7 +23,7 @@ async function showNoteLimit() {
 async function saveAndTest() {
   fill(await ask({ type: "saveSettings", ...values() }));
   const health = await ask({ type: "status" });
-  setStatus(`Saved. Connected to Hallway ${health.version}.`);
+  setStatus(t("savedConnected", health.version));
   await showNoteLimit();
 }
 
@@ -42,7 +45,7 @@ form.addEventListener("submit", async (event) => {
   event.preventDefault();
   const allowed = askForAddress();
   try {
-    if (!(await allowed)) throw new Error("Hallway may only reach the companion at 127.0.0.1, localhost or [::1].");
+    if (!(await allowed)) throw new Error(t("onlyLoopback"));
     await saveAndTest();
   } catch (error) {
     setStatus(error.message, true);
@@ -53,21 +56,21 @@ form.addEventListener("change", async (event) => {
   if (event.target.name !== "noteLimit") return;
   try {
     const limit = await ask({ type: "setNoteLimit", limit: event.target.value });
-    setStatus(`Connection notes will be at most ${limit} characters, here and in Hallway's pages.`);
+    setStatus(t("noteLimitSet", limit));
   } catch (error) {
-    setStatus(`${error.message} The note length is kept by the companion: connect first.`, true);
+    setStatus(t("noteLimitNeedsCompanion", error.message), true);
   }
 });
 
 $("unpair").addEventListener("click", async () => {
   await ask({ type: "unpair" });
   $("token").value = "";
-  setStatus("Unpaired: this browser no longer sends a token to the companion.");
+  setStatus(t("unpaired"));
 });
 
 $("pair").addEventListener("click", async () => {
   $("pair").disabled = true;
-  setStatus("Asking the companion…");
+  setStatus(t("asking"));
   try {
     await ask({ type: "saveSettings", ...values() });
     await ask({ type: "requestPairing" });
@@ -84,9 +87,7 @@ $("pair").addEventListener("click", async () => {
 ext.runtime.onMessage.addListener((message) => {
   if (message?.type !== "pairing-code") return;
   $("pair-code").hidden = false;
-  $("pair-code").textContent =
-    `Open ${message.approveAt} (or answer in the terminal running Hallway) and approve ` +
-    `the request showing the code ${message.code}.`;
+  $("pair-code").textContent = t("pairCode", message.approveAt, message.code);
 });
 
 // The daily nudge: the browser asks for the notifications permission when it is turned on
@@ -98,11 +99,11 @@ async function saveNudge(event) {
     : Promise.resolve(true);
   if (!(await allowed)) {
     $("nudge-on").checked = false;
-    setStatus("Without the notifications permission there is no daily reminder.", true);
+    setStatus(t("noNotificationPermission"), true);
     return;
   }
   const saved = await ask({ type: "setNudge", on, time: $("nudge-time").value });
-  setStatus(saved.on ? `Hallway will remind you at ${saved.time} when something is due.` : "No daily reminder.");
+  setStatus(saved.on ? t("nudgeAt", saved.time) : t("noNudge"));
 }
 $("nudge-on").addEventListener("change", saveNudge);
 $("nudge-time").addEventListener("change", saveNudge);

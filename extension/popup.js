@@ -1,9 +1,12 @@
 // The popup asks the background worker for everything; it never calls the companion itself.
 import { offerAdding } from "./lib/addperson.js";
 import { showDue } from "./lib/due.js";
-import { REFUSED, onLinkedIn } from "./lib/linkedin.js";
+import { localize, t } from "./lib/i18n.js";
+import { onLinkedIn, refused } from "./lib/linkedin.js";
 import { render, summary } from "./lib/results.js";
 import { $, ask, el, ext, setStatus } from "./lib/ui.js";
+
+localize();
 
 let tab = null;
 let noteLimit = 200;
@@ -57,11 +60,11 @@ function busy(isBusy) {
 async function onCapture(all) {
   clicked = true;
   busy(true);
-  setStatus(all ? "Collecting every row of the list…" : "Capturing…");
+  setStatus(all ? t("collectingEvery") : t("capturing"));
   $("progress").hidden = !all;
   try {
     await found; // a click can come before the popup has finished opening
-    if (!tab) throw new Error("Open an event page first, then click Capture.");
+    if (!tab) throw new Error(t("openEventFirst"));
     showOutcome(await ask({ type: all ? "captureAll" : "capture", tabId: tab.id }));
   } catch (error) {
     setStatus(error.message, true);
@@ -76,7 +79,7 @@ async function onRetry() {
   $("retry").disabled = true;
   try {
     await ask({ type: "retryQueue" });
-    setStatus("The waiting captures were sent.");
+    setStatus(t("queueSent"));
   } catch (error) {
     setStatus(error.message, true);
   } finally {
@@ -88,7 +91,7 @@ async function onRetry() {
 ext.runtime.onMessage.addListener((message, sender) => {
   if (message?.type !== "harvest-progress" || sender.tab?.id !== tab?.id) return;
   $("progress").hidden = message.done;
-  $("progress-text").textContent = `${message.rows} rows collected`;
+  $("progress-text").textContent = t("rowsCollected", message.rows);
 });
 
 $("capture").addEventListener("click", () => onCapture(false));
@@ -105,13 +108,13 @@ async function start() {
   await found;
   if (onLinkedIn(tab?.url)) {
     busy(true); // Capture and Capture all stay off on LinkedIn
-    setStatus(REFUSED, true);
+    setStatus(refused(), true);
     await refreshQueue();
     return;
   }
   noteLimit = await ask({ type: "noteLimit" }).catch(() => noteLimit); // the companion's
   const connected = ask({ type: "status" }).then(
-    () => clicked || setStatus("Companion connected."),
+    () => clicked || setStatus(t("companionConnected")),
     (error) => clicked || setStatus(error.message, true),
   );
   await refreshQueue();

@@ -2,6 +2,7 @@
 // event with what you talked about; their connection note comes back at once. When people of
 // that name are already saved, the companion asks first, and the user answers here.
 
+import { t } from "./i18n.js";
 import { renderNote } from "./results.js";
 import { $, ask, button, el, setStatus } from "./ui.js";
 
@@ -33,20 +34,22 @@ function shown(reply) {
   const { person, notes } = reply;
   $("add-choice").replaceChildren();
   $("add-result").replaceChildren(
-    notes ? renderNote({ person, role: "met here", notes }, { id: eventId }, limit) : el("li", person.name),
+    notes ? renderNote({ person, role: t("roleMetHere"), notes }, { id: eventId }, limit) : el("li", person.name),
   );
   $("add-form").reset();
-  setStatus(`${person.name} is saved, with what you talked about: copy their note.`);
+  setStatus(t("personSaved", person.name));
 }
 
 function offer(reply) {
   const choice = $("add-choice");
   choice.replaceChildren(el("p", reply.question));
   for (const candidate of reply.candidates) {
-    const seen = candidate.events?.length ? ` (${candidate.events.join(", ")})` : "";
-    choice.append(button(`Yes, it is ${candidate.name}${seen}`, "secondary", () => send({ same_as: candidate.id })));
+    const label = candidate.events?.length
+      ? t("yesItIsAt", candidate.name, candidate.events.join(t("listSeparator")))
+      : t("yesItIs", candidate.name);
+    choice.append(button(label, "secondary", () => send({ same_as: candidate.id })));
   }
-  choice.append(button("No, save a new person", "secondary", () => send({ new: true })));
+  choice.append(button(t("saveNewPerson"), "secondary", () => send({ new: true })));
 }
 
 // Shown under a captured event's result; hidden for a listing (there is no one event).

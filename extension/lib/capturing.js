@@ -3,6 +3,7 @@
 // is down. The last result per tab is kept for the session so the popup can show it again.
 
 import { CompanionError, Unauthorized, Unreachable, callCompanion, ext } from "./companion.js";
+import { t } from "./i18n.js";
 import * as linkedin from "./linkedin.js";
 import * as queue from "./queue.js";
 
@@ -11,17 +12,15 @@ const running = new Map(); // tabId -> promise of the capture in progress
 async function inject(tabId, file) {
   // However the capture was asked for (popup, menu, shortcut), no script runs on LinkedIn.
   const tab = await ext.tabs.get(tabId).catch(() => null);
-  if (linkedin.onLinkedIn(tab?.url)) throw new CompanionError(linkedin.REFUSED);
+  if (linkedin.onLinkedIn(tab?.url)) throw new CompanionError(linkedin.refused());
   let results;
   try {
     results = await ext.scripting.executeScript({ target: { tabId }, files: [file] });
   } catch {
-    throw new CompanionError(
-      "Hallway may not read this page: open it in a normal tab and click the Hallway button there.",
-    );
+    throw new CompanionError(t("mayNotRead"));
   }
   const value = results?.[0]?.result;
-  if (!value) throw new CompanionError("Hallway could not read this page. Reload it and try again.");
+  if (!value) throw new CompanionError(t("couldNotRead"));
   if (value.error) throw new CompanionError(value.error);
   return value;
 }
@@ -46,7 +45,7 @@ export async function send(body) {
   } catch (error) {
     if (!(error instanceof Unreachable)) throw error;
     await queue.enqueue(body);
-    throw new Unreachable(`${error.message} Your capture is kept and will be sent when it answers.`);
+    throw new Unreachable(t("captureKept", error.message));
   }
 }
 
@@ -71,7 +70,7 @@ function resultKey(tabId) {
 
 // One capture per tab at a time; its outcome is stored for the popup, success or not.
 export function start(tabId, all) {
-  if (running.has(tabId)) throw new CompanionError("Hallway is already capturing this page.");
+  if (running.has(tabId)) throw new CompanionError(t("alreadyCapturing"));
   const work = (all ? captureList(tabId) : capturePage(tabId))
     .then((reply) => ({ reply }), (error) => ({ error: message(error), queued: error instanceof Unreachable }))
     .then(async (outcome) => {
@@ -111,12 +110,12 @@ async function flush() {
       await post(item.body);
     } catch (error) {
       if (error instanceof Unreachable || error instanceof Unauthorized) break;
-      await queue.warn(`A waiting capture ("${item.title}") was refused: ${error.message}`);
+      await queue.warn(t("captureRefused", item.title, error.message));
     }
     await queue.remove(item.id);
   }
 }
 
 export function message(error) {
-  return error instanceof CompanionError ? error.message : `Hallway failed: ${error.message}`;
+  return error instanceof CompanionError ? error.message : t("hallwayFailed", error.message);
 }

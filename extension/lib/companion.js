@@ -1,11 +1,11 @@
 // Talking to the companion: settings, the authenticated call, and the toolbar badge that
 // tells the user whether the companion answers. Only the background worker imports this.
 
+import { t } from "./i18n.js";
+
 export const ext = globalThis.browser ?? globalThis.chrome;
 
 export const DEFAULTS = { companion: "http://127.0.0.1:5474", token: "" };
-export const START_HINT =
-  'Start it with "make run" in the Hallway folder (or "hallway serve").';
 
 export async function settings() {
   const stored = await ext.storage.local.get(Object.keys(DEFAULTS));
@@ -52,35 +52,31 @@ export async function callCompanion(path, { method = "GET", body } = {}) {
     });
   } catch {
     await showReachable(false);
-    throw new Unreachable(`The Hallway companion is not answering at ${companion}. ${START_HINT}`);
+    throw new Unreachable(t("notAnswering", companion, t("startHint")));
   }
   const data = await response.json().catch(() => ({}));
   await showReachable(response.status < 500);
   if (response.status === 401) {
-    throw new Unauthorized(
-      'The companion refused the token: pair again in Hallway\'s options (run "hallway token").',
-    );
+    throw new Unauthorized(t("tokenRefused"));
   }
   if (response.status >= 500) {
-    throw new Unreachable(`The companion at ${companion} failed (status ${response.status}).`);
+    throw new Unreachable(t("companionFailed", companion, response.status));
   }
   if (!response.ok) {
-    throw new CompanionError(
-      data.error || `The companion answered with status ${response.status}.`,
-      response.status,
-    );
+    // The companion's own sentence is already in the user's language (Accept-Language).
+    throw new CompanionError(data.error || t("companionStatus", response.status), response.status);
   }
   return data;
 }
 
 // The badge says "off" while the companion does not answer; while it does, how many
 // follow-ups are due (reminders.js keeps that in storage), or nothing.
-const QUIET = { text: "", color: "#b3261e", title: "Hallway" };
-const OFF = { text: "off", color: "#b3261e", title: "Hallway: the companion is not answering" };
+const quiet = () => ({ text: "", color: "#b3261e", title: t("extName") });
+const off = () => ({ text: t("badgeOff"), color: "#b3261e", title: t("badgeOffTitle") });
 
 export async function showReachable(answers) {
   const { dueBadge } = answers ? await ext.storage.local.get("dueBadge") : {};
-  const badge = answers ? (dueBadge ?? QUIET) : OFF;
+  const badge = answers ? (dueBadge ?? quiet()) : off();
   await ext.action.setBadgeText({ text: badge.text });
   await ext.action.setBadgeBackgroundColor({ color: badge.color });
   await ext.action.setTitle({ title: badge.title });
@@ -92,7 +88,7 @@ export const API_VERSION = 1;
 export async function checkCompanion() {
   const health = await callCompanion("/api/health");
   if (health.app !== "hallway") {
-    throw new CompanionError("Another program answers on the companion's address, not Hallway.");
+    throw new CompanionError(t("notHallway"));
   }
   if (health.api !== API_VERSION) throw new CompanionError(whichToUpdate(health));
   await callCompanion("/api/session"); // proves the token is right
@@ -101,6 +97,6 @@ export async function checkCompanion() {
 
 function whichToUpdate(health) {
   return health.api > API_VERSION
-    ? `The companion (Hallway ${health.version}) is newer than this extension: update the extension.`
-    : `This extension is newer than the companion (Hallway ${health.version}): update Hallway ("pipx upgrade hallway", or "git pull" where you run "make run").`;
+    ? t("companionNewer", health.version)
+    : t("extensionNewer", health.version);
 }

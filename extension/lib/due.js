@@ -2,10 +2,10 @@
 // copy, and the button that says it is done ("Invite sent" for an invitation, else "Done",
 // logged as a follow-up). The list empties as the user works through it.
 
+import { t } from "./i18n.js";
 import { $, ask, button, el, setStatus } from "./ui.js";
 
-const DONE_AS = { invite: ["Invite sent", "invite_sent"] };
-const OTHERWISE = ["Done", "follow_up"];
+const doneAs = (kind) => (kind === "invite" ? [t("inviteSent"), "invite_sent"] : [t("done"), "follow_up"]);
 
 function item(due, day) {
   const li = el("li");
@@ -16,23 +16,23 @@ function item(due, day) {
   text.value = due.note ?? "";
   text.rows = 3;
   text.readOnly = true;
-  text.setAttribute("aria-label", `Note for ${due.person.name}`);
-  const copy = button("Copy", "secondary", async () => {
+  text.setAttribute("aria-label", t("noteFor", due.person.name));
+  const copy = button(t("copy"), "secondary", async () => {
     await navigator.clipboard.writeText(text.value);
-    copy.textContent = "Copied";
-    setStatus(`Note for ${due.person.name} copied.`);
+    copy.textContent = t("copied");
+    setStatus(t("noteCopied", due.person.name));
   });
-  const [label, kind] = DONE_AS[due.kind] ?? OTHERWISE;
+  const [label, kind] = doneAs(due.kind);
   const done = button(label, "secondary", async () => {
     done.disabled = true;
     try {
       await ask({ type: "interaction", personId: due.person.id, kind, date: day, eventId: due.event_id, note: kind === "invite_sent" ? text.value : "" });
       li.remove();
-      setStatus(`Recorded for ${due.person.name}: ${label.toLowerCase()}.`);
-      if (!$("due-items").children.length) $("due-items").append(el("li", "Nothing else is due.", "empty"));
+      setStatus(t("recordedFor", due.person.name, label.toLowerCase()));
+      if (!$("due-items").children.length) $("due-items").append(el("li", t("nothingElseDue"), "empty"));
     } catch (error) {
       done.disabled = false;
-      setStatus(`Could not record that for ${due.person.name}: ${error.message}`, true);
+      setStatus(t("couldNotRecord", due.person.name, error.message), true);
     }
   });
   const actions = el("div", null, "actions");
@@ -46,5 +46,5 @@ export async function showDue() {
   const [due, day] = await Promise.all([ask({ type: "due" }), ask({ type: "today" })]);
   $("due").hidden = false;
   $("due-items").replaceChildren(...due.map((d) => item(d, day)));
-  if (!due.length) $("due-items").append(el("li", "No follow-up is due: well done.", "empty"));
+  if (!due.length) $("due-items").append(el("li", t("noFollowUpDue"), "empty"));
 }

@@ -4,6 +4,7 @@
 // event). It needs the optional "notifications" permission, asked when the user turns it on.
 
 import { callCompanion, ext, settings } from "./companion.js";
+import { t } from "./i18n.js";
 import { dueNow, today } from "./reminders.js";
 
 export const ALARM = "hallway-nudge";
@@ -37,10 +38,11 @@ async function message(day) {
   const tomorrow = events.filter((e) => (e.start ?? "").slice(0, 10) === tomorrowOf(day));
   const lines = [];
   if (due.length) {
-    const names = due.slice(0, 3).map((d) => d.person.name).join(", ");
-    lines.push(`${due.length} follow-up${due.length === 1 ? "" : "s"} due: ${names}${due.length > 3 ? "…" : ""}`);
+    const names = due.slice(0, 3).map((d) => d.person.name).join(t("listSeparator"));
+    const what = due.length === 1 ? t("followUpDueOne") : t("followUpsDue", due.length);
+    lines.push(t("nudgeDue", what, `${names}${due.length > 3 ? "…" : ""}`));
   }
-  if (tomorrow.length) lines.push(`Tomorrow: ${tomorrow[0].title}. Read its prep notes.`);
+  if (tomorrow.length) lines.push(t("nudgeTomorrow", tomorrow[0].title));
   return { lines, event: !due.length && tomorrow.length ? tomorrow[0] : null };
 }
 
@@ -53,7 +55,7 @@ export async function nudge() {
   await ext.notifications.create(`hallway-nudge-${day}`, {
     type: "basic",
     iconUrl: "icons/hallway-128.png",
-    title: "Hallway",
+    title: t("extName"),
     message: lines.join("\n"),
   });
   await ext.storage.local.set({

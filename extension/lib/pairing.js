@@ -6,6 +6,7 @@
 // then GET /api/pairing/<request> -> {status: "pending" | "approved" | "denied", token?}.
 
 import { CompanionError, callCompanion, ext } from "./companion.js";
+import { t } from "./i18n.js";
 
 const POLL_MS = 2000;
 const GIVE_UP_MS = 3 * 60 * 1000; // within the companion's 5-minute request lifetime
@@ -21,9 +22,7 @@ export async function requestPairing(onCode) {
     });
   } catch (error) {
     if (error.status === 404 || error.status === 405) {
-      throw new CompanionError(
-        'This companion cannot pair by itself yet: paste the token printed by "hallway token".',
-      );
+      throw new CompanionError(t("cannotPair"));
     }
     throw error;
   }
@@ -36,7 +35,7 @@ export async function requestPairing(onCode) {
       await ext.storage.local.set({ token: state.token });
       return;
     }
-    if (state.status === "denied") throw new CompanionError("Pairing was refused on the companion.");
+    if (state.status === "denied") throw new CompanionError(t("pairingRefused"));
   }
-  throw new CompanionError("Nobody approved the pairing on the companion in time; try again.");
+  throw new CompanionError(t("pairingTimeout"));
 }

@@ -3,6 +3,7 @@
 // so the oldest captures are dropped, with a warning the popup shows.
 
 import { ext } from "./companion.js";
+import { t } from "./i18n.js";
 
 export const RETRY_ALARM = "hallway-retry";
 const KEY = "queue";
@@ -39,8 +40,8 @@ async function add(body) {
   }
   await ext.storage.local.set({ [KEY]: items });
   if (dropped.length) {
-    const titles = dropped.map((item) => `"${item.title}"`).join(", ");
-    await warn(`The waiting list was full, so the oldest capture was dropped: ${titles}.`);
+    const titles = dropped.map((item) => `"${item.title}"`).join(t("listSeparator"));
+    await warn(t("queueFull", titles));
   }
   // Chromium fires alarms at most every 30 seconds; one minute is plenty for a person.
   const every = await retryMinutes();

@@ -3,6 +3,7 @@
 // lists them. Refreshed hourly by an alarm, and after every capture or logged interaction.
 
 import { callCompanion, ext, showReachable } from "./companion.js";
+import { t } from "./i18n.js";
 
 export const ALARM = "hallway-followups";
 const OVERDUE = "#b3261e";
@@ -25,13 +26,13 @@ export async function dueNow() {
 
 export function badgeFor(due, day) {
   if (!due.length) return null;
-  const names = due.slice(0, NAMED).map((d) => d.person.name);
-  const more = due.length > NAMED ? ` and ${due.length - NAMED} more` : "";
-  const what = due.length === 1 ? "1 follow-up due" : `${due.length} follow-ups due`;
+  const named = due.slice(0, NAMED).map((d) => d.person.name).join(t("listSeparator"));
+  const names = due.length > NAMED ? t("namesAndMore", named, due.length - NAMED) : named;
+  const what = due.length === 1 ? t("followUpDueOne") : t("followUpsDue", due.length);
   return {
     text: String(due.length),
     color: due.some((d) => d.due_on < day) ? OVERDUE : DUE_TODAY,
-    title: `Hallway: ${what}: ${names.join(", ")}${more}`,
+    title: t("badgeTitle", what, names),
   };
 }
 

@@ -2,21 +2,33 @@
 // a connection note per host or speaker (editable, counted, copyable, with buttons that
 // record the invite or the talk), and the prep notes.
 
+import { t } from "./i18n.js";
 import { $, ask, button, el, safeLink, setStatus } from "./ui.js";
+
+// The companion sends roles as codes; those it knows are said in the user's language, any
+// other is shown as it came.
+const ROLES = {
+  host: () => t("roleHost"),
+  organizer: () => t("roleOrganizer"),
+  speaker: () => t("roleSpeaker"),
+  attendee: () => t("roleAttendee"),
+  member: () => t("roleMember"),
+};
+const roleLabel = (role) => ROLES[role]?.() ?? role;
 
 function eventFacts(event, when, suggestions) {
   const facts = [];
-  if (when) facts.push(["When", when]);
-  if (event.group?.name) facts.push(["Group", event.group.name]);
+  if (when) facts.push([t("factWhen"), when]);
+  if (event.group?.name) facts.push([t("factGroup"), event.group.name]);
   const venue = [event.venue?.name, event.venue?.address].filter(Boolean).join(", ");
-  if (venue) facts.push(["Where", venue]);
-  if (event.online) facts.push(["Online", "yes"]);
+  if (venue) facts.push([t("factWhere"), venue]);
+  if (event.online) facts.push([t("factOnline"), t("yes")]);
   const named = (roles) => suggestions.filter((s) => roles.includes(s.role)).map((s) => s.person.name);
-  if (named(["host", "organizer"]).length) facts.push(["Hosts", named(["host", "organizer"]).join(", ")]);
-  if (named(["speaker"]).length) facts.push(["Speakers", named(["speaker"]).join(", ")]);
-  if (event.sponsors?.length) facts.push(["Sponsor", event.sponsors.join(", ")]);
-  if (event.topics?.length) facts.push(["Topics", event.topics.join(", ")]);
-  facts.push(["Going", event.attendee_count ?? "not shown"]);
+  if (named(["host", "organizer"]).length) facts.push([t("factHosts"), named(["host", "organizer"]).join(t("listSeparator"))]);
+  if (named(["speaker"]).length) facts.push([t("factSpeakers"), named(["speaker"]).join(t("listSeparator"))]);
+  if (event.sponsors?.length) facts.push([t("factSponsor"), event.sponsors.join(t("listSeparator"))]);
+  if (event.topics?.length) facts.push([t("factTopics"), event.topics.join(t("listSeparator"))]);
+  facts.push([t("factGoing"), event.attendee_count ?? t("notShown")]);
   return facts;
 }
 
@@ -37,11 +49,11 @@ export function renderNote(suggestion, event, limit) {
   const li = el("li");
   const who = el("div", `${person.name} `, "who");
   who.dir = "auto"; // a Hebrew or Arabic name reads right to left
-  who.append(el("span", `(${role})`, "role"));
+  who.append(el("span", `(${roleLabel(role)})`, "role"));
   const text = el("textarea", null, "text");
   text.value = note.text;
   text.rows = 4;
-  text.setAttribute("aria-label", `Connection note for ${person.name}`);
+  text.setAttribute("aria-label", t("connectionNoteFor", person.name));
   const count = el("span", null, "count");
   const recount = () => {
     count.textContent = `${length(text.value)}/${limit}`;
@@ -50,10 +62,10 @@ export function renderNote(suggestion, event, limit) {
   text.addEventListener("input", recount);
   recount();
 
-  const copy = button("Copy", "secondary", async () => {
+  const copy = button(t("copy"), "secondary", async () => {
     await navigator.clipboard.writeText(text.value);
-    copy.textContent = "Copied";
-    setStatus(`Note for ${person.name} copied: paste it into LinkedIn.`);
+    copy.textContent = t("copied");
+    setStatus(t("noteCopiedPaste", person.name));
   });
   const record = (label, kind, done) => {
     const node = button(label, "secondary", async () => {
@@ -68,16 +80,16 @@ export function renderNote(suggestion, event, limit) {
           note: kind === "invite_sent" ? text.value : "",
         });
         node.textContent = `${done} ✓`;
-        setStatus(`Recorded for ${person.name}: ${done.toLowerCase()}.`);
+        setStatus(t("recordedFor", person.name, done.toLowerCase()));
       } catch (error) {
         node.disabled = false;
-        setStatus(`Could not record that for ${person.name}: ${error.message}`, true);
+        setStatus(t("couldNotRecord", person.name, error.message), true);
       }
     });
     return node;
   };
   const actions = el("div", null, "actions");
-  actions.append(count, copy, record("Invite sent", "invite_sent", "Invite sent"), record("We talked", "talked", "Talked"));
+  actions.append(count, copy, record(t("inviteSent"), "invite_sent", t("inviteSent")), record(t("weTalked"), "talked", t("talked")));
   li.append(who, text, actions);
   return li;
 }
@@ -96,8 +108,8 @@ function renderKnown(people, count) {
     list.append(li);
   }
   const more = count - people.length;
-  if (more > 0) list.append(el("li", `And ${more} more you have met before: see the event in Hallway.`, "more"));
-  if (!count) list.append(el("li", "Nobody you have met before, as far as Hallway knows.", "empty"));
+  if (more > 0) list.append(el("li", t("knownMore", more), "more"));
+  if (!count) list.append(el("li", t("knownNone"), "empty"));
 }
 
 const knownCount = (reply) => reply.known_count ?? reply.known_people?.length ?? 0;
@@ -123,7 +135,7 @@ function renderPrep(sections) {
 
 export function render(reply, limit) {
   const { event, suggestions = [], prep_notes: prep = [], known_people: known = [] } = reply;
-  $("event-title").textContent = event?.title ?? "Captured";
+  $("event-title").textContent = event?.title ?? t("captured");
   const facts = $("event-facts");
   facts.replaceChildren();
   for (const [label, value] of event ? eventFacts(event, reply.when, suggestions) : []) {
@@ -131,17 +143,17 @@ export function render(reply, limit) {
   }
   renderKnown(known, knownCount(reply));
   $("notes").replaceChildren(...suggestions.map((s) => renderNote(s, event, limit)));
-  if (!suggestions.length) $("notes").append(el("li", "No hosts or speakers named on this page.", "empty"));
+  if (!suggestions.length) $("notes").append(el("li", t("noHostsSpeakers"), "empty"));
   renderPrep(prep);
   $("result").hidden = false;
 }
 
 export function summary(reply) {
   const parts = [];
-  if (reply.people_added) parts.push(`${reply.people_added} new people`);
-  if (reply.people_updated) parts.push(`${reply.people_updated} updated`);
-  if (knownCount(reply)) parts.push(`${knownCount(reply)} you already know`);
+  if (reply.people_added) parts.push(t("newPeople", reply.people_added));
+  if (reply.people_updated) parts.push(t("peopleUpdated", reply.people_updated));
+  if (knownCount(reply)) parts.push(t("alreadyKnow", knownCount(reply)));
   // A page's sample of those going is not the list: say how much of it was seen.
-  if (reply.sample) parts.push(`attendees ${reply.sample.shown} of ${reply.sample.of} shown (Capture all on the attendee list reads them all)`);
-  return `Saved${parts.length ? `: ${parts.join(", ")}` : ""}.`;
+  if (reply.sample) parts.push(t("attendeesSample", reply.sample.shown, reply.sample.of));
+  return parts.length ? t("savedWith", parts.join(t("listSeparator"))) : t("saved");
 }

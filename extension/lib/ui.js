@@ -1,12 +1,14 @@
 // Small helpers for the extension's pages. Captured strings only ever reach the page as
 // textContent or a checked http(s) href, never as HTML.
 
+import { t } from "./i18n.js";
+
 export const ext = globalThis.browser ?? globalThis.chrome;
 export const $ = (id) => document.getElementById(id);
 
 export async function ask(message) {
   const answer = await ext.runtime.sendMessage(message);
-  if (!answer) throw new Error("The extension's background worker did not answer.");
+  if (!answer) throw new Error(t("workerSilent"));
   if (!answer.ok) throw new Error(answer.error);
   return answer.data;
 }

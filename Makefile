@@ -4,12 +4,12 @@ PYTHON  := $(VENV)/bin/python
 PIP     := $(VENV)/bin/pip
 PORT    ?= 5474
 
-.PHONY: run test test-pythons lint browsers clean bench bench-quick bytecode screenshots package
+.PHONY: catalogue catalogues run test test-pythons lint browsers clean bench bench-quick bytecode screenshots package
 
-run: $(VENV)/.installed
+run: $(VENV)/.installed catalogues
 	$(VENV)/bin/hallway serve --port $(PORT)
 
-test: $(VENV)/.installed-test node_modules/.installed browsers
+test: $(VENV)/.installed-test node_modules/.installed browsers catalogues
 	$(VENV)/bin/ruff check companion tests bench
 	$(PYTHON) -m pytest
 
@@ -48,6 +48,17 @@ package: $(VENV)/.installed-test node_modules/.installed
 	  --filename hallway-firefox-$(VERSION).zip --overwrite-dest
 	cd extension && $(abspath $(PYTHON)) -m zipfile -c ../dist/hallway-chrome-$(VERSION).zip *
 	$(PYTHON) -m build --outdir dist .
+
+# Translations (issue 19): `make catalogue` extracts every marked sentence into the template and
+# merges it into each language's .po (translate the new entries there); `make catalogues` builds
+# the .mo files the companion reads (setup.py does the same when the package is installed).
+catalogue: $(VENV)/.installed
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k ngettext --no-location --sort-output \
+	  -o companion/locales/messages.pot .
+	$(VENV)/bin/pybabel update --quiet --no-fuzzy-matching -i companion/locales/messages.pot -d companion/locales
+
+catalogues: $(VENV)/.installed
+	$(VENV)/bin/pybabel compile --quiet --statistics -d companion/locales
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check companion tests bench

@@ -13,7 +13,9 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from companion import i18n
 from companion.clock import now
+from companion.i18n import _
 from companion.method import followups, notes, organizer
 from companion.method import progress as figures
 from companion.method.by_hand import BadPerson, NewPerson
@@ -27,7 +29,7 @@ from companion.method.prep import (
     prep_notes,
     talk_to,
 )
-from companion.method.settings import user_zone
+from companion.method.settings import note_language, user_zone
 from companion.store import by_hand, tables
 from companion.store.db import current_network
 from companion.store.network import SORTS, Network, group_name
@@ -212,9 +214,10 @@ def _latest_event(net: Network, person_id: int) -> int | None:
 
 
 def person_notes(
-    net: Network, person_id: int, event_id: int | None = None
+    net: Network, person_id: int, event_id: int | None = None, language: str | None = None
 ) -> dict[str, Any] | None:
-    """Every note for this person at this event (their latest one when not given)."""
+    """Every note for this person at this event (their latest one when not given), in the
+    language asked for, else the settings' (note_language)."""
     event_id = event_id if event_id is not None else _latest_event(net, person_id)
     if event_id is None or event_id not in net.events:
         return None
@@ -225,9 +228,9 @@ def person_notes(
         _facts(net, person_id, event_id),
         index=index,
         limit=net.settings["note_limit"],
-        language=net.settings["language"],
+        language=note_language(net.settings, language),
     )
-    return {"event_id": event_id, **drafted}
+    return {"event_id": event_id, "language": note_language(net.settings, language), **drafted}
 
 
 def _facts(net: Network, person_id: int, event_id: int) -> notes.Facts:
@@ -249,14 +252,20 @@ def _facts(net: Network, person_id: int, event_id: int) -> notes.Facts:
     )
 
 
-def event_prep(net: Network, event_id: int, zone: tzinfo | None = None) -> list[dict[str, Any]]:
-    """Prep notes for one event; the user's zone from the settings unless given."""
+def event_prep(
+    net: Network, event_id: int, zone: tzinfo | None = None, language: str | None = None
+) -> list[dict[str, Any]]:
+    """Prep notes for one event, in the notes' language; the user's zone from the settings
+    unless given."""
     event = net.events[event_id]
     attendees = [
         _attendee(net, pid, event_id) for pid in net.attendees(event_id) if pid in net.people
     ]
     zone = zone or user_zone(net.settings)
-    return prep_notes(event, attendees, _colleagues(net, event), zone, _returning(net, event_id))
+    with i18n.speaking(note_language(net.settings, language)):
+        return prep_notes(
+            event, attendees, _colleagues(net, event), zone, _returning(net, event_id)
+        )
 
 
 def _returning(net: Network, event_id: int) -> bool:
@@ -359,10 +368,10 @@ def add_by_hand(db: TinyDB, new: NewPerson, today: date) -> int | list[int]:
     said, those people to offer first (nothing is stored then)."""
     net = current_network(db)
     if new.event_id is not None and new.event_id not in net.events:
-        raise BadPerson("There is no event with that 'event_id'.")
+        raise BadPerson(_("There is no event with that 'event_id'."))
     person_id = new.same_as if new.same_as is not None else by_hand.by_profile(net, new)
     if person_id is not None and person_id not in net.people:
-        raise BadPerson("'same_as' must be the number of a saved person.")
+        raise BadPerson(_("'same_as' must be the number of a saved person."))
     if person_id is not None:
         by_hand.fill_in(db, net, person_id, new)
     elif offered := ([] if new.new else by_hand.same_name(net, new)):

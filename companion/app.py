@@ -7,8 +7,10 @@ from pathlib import Path
 from flask import Flask, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
-from companion import api, config, guard, tokens, ui
+from companion import api, config, guard, i18n, tokens, ui
+from companion.i18n import _
 from companion.jsonio import OrjsonProvider
+from companion.method.settings import page_language
 from companion.pairing.requests import Desk
 from companion.store import Store
 from companion.store.errors import StoreWriteError
@@ -26,6 +28,7 @@ def create_app(data_dir: Path | str | None = None, port: int = config.DEFAULT_PO
     )
     app.extensions["hallway_store"] = Store(folder)
     app.extensions["hallway_pairing"] = Desk()
+    _speak_the_users_language(app)
     guard.install(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(ui.bp)
@@ -34,6 +37,23 @@ def create_app(data_dir: Path | str | None = None, port: int = config.DEFAULT_PO
     app.register_error_handler(StoreWriteError, _store_write_error)
     app.register_error_handler(Exception, _unexpected_error)
     return app
+
+
+def _speak_the_users_language(app: Flask) -> None:
+    """Each request speaks the language of the settings, else the browser's (Accept-Language)."""
+
+    @app.before_request
+    def choose() -> None:
+        with app.extensions["hallway_store"].reading() as net:
+            settings = net.settings
+        i18n.start(page_language(settings, request.headers.get("Accept-Language")))
+
+    app.jinja_env.add_extension("jinja2.ext.i18n")
+    app.jinja_env.policies["ext.i18n.trimmed"] = True  # a sentence's line breaks are not its words
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        i18n.template_gettext, i18n.template_ngettext, newstyle=True
+    )
+    app.jinja_env.globals["language"] = i18n.current
 
 
 def _store_write_error(error: StoreWriteError):
@@ -52,7 +72,9 @@ def _http_error(error: HTTPException):
 def _too_large(error: RequestEntityTooLarge):
     limit = config.MAX_BODY_BYTES // (1024 * 1024)
     return _http_error(
-        RequestEntityTooLarge(f"The request is larger than {limit} MB, the most Hallway accepts.")
+        RequestEntityTooLarge(
+            _("The request is larger than %(limit)s MB, the most Hallway accepts.", limit=limit)
+        )
     )
 
 
@@ -61,7 +83,9 @@ def _unexpected_error(error: Exception):
     current_app.logger.exception("Unexpected error on %s", request.path)
     return _http_error(
         InternalServerError(
-            "Something went wrong inside Hallway; nothing was "
-            "changed. The companion's log has the details."
+            _(
+                "Something went wrong inside Hallway; nothing was changed. "
+                "The companion's log has the details."
+            )
         )
     )

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from companion import answers, isolation
 from companion.clock import now
+from companion.i18n import _
 from companion.method.when import describe
 from companion.model import Capture
 from companion.store import Store
@@ -39,16 +40,16 @@ class CaptureRequest:
     @classmethod
     def from_json(cls, body: Any) -> CaptureRequest:
         if not isinstance(body, dict):
-            raise BadCapture("The capture must be a JSON object.")
+            raise BadCapture(_("The capture must be a JSON object."))
         html = body.get("html")
         if not isinstance(html, str) or not html.strip():
-            raise BadCapture("The capture has no page HTML (the 'html' field is empty).")
+            raise BadCapture(_("The capture has no page HTML (the 'html' field is empty)."))
         fragments = body.get("fragments") or []
         if not isinstance(fragments, list) or not all(isinstance(f, str) for f in fragments):
-            raise BadCapture("'fragments' must be a list of HTML strings.")
+            raise BadCapture(_("'fragments' must be a list of HTML strings."))
         payloads = body.get("payloads") or []
         if not isinstance(payloads, list):
-            raise BadCapture("'payloads' must be a list of JSON documents.")
+            raise BadCapture(_("'payloads' must be a list of JSON documents."))
         return cls(
             html=html,
             url=_web_address(body),
@@ -147,7 +148,7 @@ def _optional_str(body: dict[str, Any], key: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise BadCapture(f"'{key}' must be a string.")
+        raise BadCapture(_("'%(key)s' must be a string.", key=key))
     return value.strip() or None
 
 
@@ -159,5 +160,5 @@ def _web_address(body: dict[str, Any]) -> str | None:
     except ValueError:  # such as an unclosed IPv6 bracket
         valid = False
     if not valid:
-        raise BadCapture("'url' must be the page's http or https address.")
+        raise BadCapture(_("'url' must be the page's http or https address."))
     return url

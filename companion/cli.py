@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from companion import config, tokens
+from companion.i18n import _
 from companion.pairing import clients
 
 data_dir_option = click.option(
@@ -60,7 +61,9 @@ def token(revoke: str | None, port: int, data_dir: Path | None) -> None:
         click.echo(_token_of(folder, port))
         return
     if not clients.revoke(folder, revoke):
-        raise click.ClickException(f"No client has the id {revoke!r}; see `hallway tokens`.")
+        raise click.ClickException(
+            _("No client has the id %(revoke)r; see `hallway tokens`.", revoke=revoke)
+        )
     click.echo(f"Revoked {revoke}: its token no longer works.")
 
 
@@ -79,7 +82,13 @@ def _token_of(folder: Path, port: int) -> str:
         if serving
         else f" No companion answers on port {port}: start one with `hallway serve`."
     )
-    raise click.ClickException(f"There is no token in {folder}: no companion uses it.{hint}")
+    raise click.ClickException(
+        _(
+            "There is no token in %(folder)s: no companion uses it.%(hint)s",
+            folder=folder,
+            hint=hint,
+        )
+    )
 
 
 @main.command(name="tokens")

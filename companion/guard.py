@@ -17,6 +17,7 @@ from flask import Flask, Response, abort, current_app, request
 from flask_cors import CORS
 
 from companion import API_VERSION, APP_NAME, __version__
+from companion.i18n import _
 from companion.pairing import clients
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
@@ -67,16 +68,16 @@ def install(app: Flask) -> None:
 def check_request() -> None:
     port = current_app.config["HALLWAY_PORT"]
     if request.host not in {f"{name}:{port}" for name in LOOPBACK_NAMES}:
-        abort(421, "This companion only answers requests addressed to 127.0.0.1.")
+        abort(421, _("This companion only answers requests addressed to 127.0.0.1."))
     origin = request.headers.get("Origin")
     if origin and not origin.startswith(EXTENSION_SCHEMES) and origin != own_origin():
-        abort(403, "Requests from web pages are refused.")
+        abort(403, _("Requests from web pages are refused."))
     if not request.path.startswith("/api/"):
         return
     if request.method == "OPTIONS":
         return  # a preflight carries no token and reads nothing: its answer is CORS's alone
     if request.method in WRITE_METHODS and not request.is_json:
-        abort(415, "Send the request body as application/json.")
+        abort(415, _("Send the request body as application/json."))
     if request.path in OPEN_PATHS:
         return
     if request.path == PAIRING_PATHS or request.path.startswith(PAIRING_PATHS + "/"):
@@ -84,11 +85,11 @@ def check_request() -> None:
         return
     client = clients.identify(current_app.config["HALLWAY_DATA_DIR"], _bearer())
     if client is None:
-        abort(401, "Missing or wrong token: pair the extension again, or paste `hallway token`.")
+        abort(401, _("Missing or wrong token: pair the extension again, or paste `hallway token`."))
     # Chromium names an extension's origin on its writes but not on its GETs, and a program
     # outside the browser could claim any origin: a missing Origin proves nothing either way.
     if client.origin and origin and origin != client.origin:
-        abort(403, "This token was paired with another extension.")
+        abort(403, _("This token was paired with another extension."))
     clients.called(current_app.config["HALLWAY_DATA_DIR"], client)
 
 
@@ -118,7 +119,7 @@ def own_origin() -> str:
 def _check_pairing_origin(origin: str | None) -> None:
     asking = request.method == "POST"
     if (asking and not origin) or (origin and not EXTENSION_ORIGIN.fullmatch(origin)):
-        abort(403, "Only the Hallway extension may ask to pair.")
+        abort(403, _("Only the Hallway extension may ask to pair."))
 
 
 def _bearer() -> str | None:

@@ -215,7 +215,7 @@ def test_notes_for_a_person_at_an_event(client, auth, captured):
     )
     url = f"/api/people/{captured['tomas']}/notes?event={captured['event']}"
     drafted = client.get(url, headers=auth).get_json()
-    assert set(drafted) == {"event_id", "linkedin", "linkedin_long", "meetup", "follow_up"}
+    assert set(drafted) == {"event_id", "language", "linkedin", "linkedin_long", "meetup", "follow_up"}
     assert drafted["linkedin"]["limit"] == 200 and drafted["linkedin_long"]["limit"] == 300
     for kind in ("linkedin", "linkedin_long", "meetup", "follow_up"):
         note = drafted[kind]
@@ -291,7 +291,8 @@ def test_settings_defaults_changes_and_refusals(client, auth):
     assert client.get("/api/settings", headers=auth).get_json() == {
         "note_limit": 200,
         "invite_budget": 5,
-        "language": "en",
+        "page_language": "browser",
+        "language": "pages",
         "timezone": None,
         "show_photos": False,
     }
@@ -307,6 +308,7 @@ def test_settings_defaults_changes_and_refusals(client, auth):
         {"note_limit": 250},
         {"invite_budget": -1},
         {"language": "fr"},
+        {"page_language": "pages"},
         {"timezone": "Mars/Olympus"},
         {"colour": "red"},
         [],

@@ -302,12 +302,14 @@ def test_missing_things_are_404_sentences(client, seeded):
 
 def test_settings_are_saved_from_the_form(client, seeded, token, auth):
     form = {"note_limit": "300", "invite_budget": "8", "language": "zh", "timezone": ""}
+    form["page_language"] = "en"
     response = post(client, "/settings", token, **form, show_photos="on")
     assert response.status_code == 303
     stored = client.get("/api/settings", headers=auth).get_json()
     assert stored == {
         "note_limit": 300,
         "invite_budget": 8,
+        "page_language": "en",
         "language": "zh",
         "timezone": None,
         "show_photos": True,

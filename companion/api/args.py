@@ -6,6 +6,8 @@ from datetime import date
 
 from flask import abort, request
 
+from companion.i18n import _
+
 
 def today() -> date:
     """The day to answer for: ?today=YYYY-MM-DD (scripts, tests), else the machine's date."""
@@ -15,7 +17,7 @@ def today() -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        abort(422, "'today' must be a date written as YYYY-MM-DD.")
+        abort(422, _("'today' must be a date written as YYYY-MM-DD."))
 
 
 def number(name: str, minimum: int = 1) -> int | None:
@@ -23,14 +25,28 @@ def number(name: str, minimum: int = 1) -> int | None:
     if value in (None, ""):
         return None
     if not value.isdigit() or int(value) < minimum:
-        abort(422, f"'{name}' must be a whole number of at least {minimum}.")
+        abort(
+            422,
+            _(
+                "'%(name)s' must be a whole number of at least %(minimum)s.",
+                name=name,
+                minimum=minimum,
+            ),
+        )
     return int(value)
 
 
 def choice(name: str, allowed: tuple[str, ...]) -> str | None:
     value = request.args.get(name) or None
     if value is not None and value not in allowed:
-        abort(422, f"'{name}' must be one of: {', '.join(allowed)}.")
+        abort(
+            422,
+            _(
+                "'%(name)s' must be one of: %(names)s.",
+                name=name,
+                names=", ".join(allowed),
+            ),
+        )
     return value
 
 

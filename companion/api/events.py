@@ -4,6 +4,7 @@ from flask import abort, current_app, jsonify, request
 
 from companion import answers
 from companion.api import bp
+from companion.i18n import _
 from companion.method import organizer
 from companion.store import Store, tables
 
@@ -16,7 +17,7 @@ def _store() -> Store:
 
 def _event_or_404(net: answers.Network, event_id: int) -> None:
     if event_id not in net.events:
-        abort(404, "There is no event with that id.")
+        abort(404, _("There is no event with that id."))
 
 
 @bp.get("/events")
@@ -58,8 +59,8 @@ def log_organizer_step(event_id: int):
         abort(422, str(problem))
     with _store().transaction() as db:
         if not db.table("events").get(doc_id=event_id):
-            abort(404, "There is no event with that id.")
+            abort(404, _("There is no event with that id."))
         if not db.table("people").get(doc_id=person_id):
-            abort(422, "'person_id' must be the number of a saved person.")
+            abort(422, _("'person_id' must be the number of a saved person."))
         stored = tables.add_interaction(db, person_id, step)
     return jsonify(stored), 201

@@ -1,6 +1,7 @@
 from flask import Response, abort, current_app, request
 
 from companion.api import bp
+from companion.i18n import _
 from companion.store.export import FORMATS, render
 
 
@@ -8,7 +9,7 @@ from companion.store.export import FORMATS, render
 def export():
     fmt = request.args.get("format", "json")
     if fmt not in FORMATS:
-        abort(400, "The format must be json, csv or vcard.")
+        abort(400, _("The format must be json, csv or vcard."))
     with current_app.extensions["hallway_store"].reading() as net:
         body = render(net.db, fmt)
     media_type, extension = FORMATS[fmt]

@@ -11,6 +11,7 @@ from typing import Any
 from flask import abort, current_app, jsonify, request, url_for
 
 from companion.api import bp
+from companion.i18n import _
 from companion.pairing.requests import LIFETIME_SECONDS, Desk, TooManyRequests
 
 NAME_LIMIT = 100
@@ -21,7 +22,7 @@ BROWSER_LIMIT = 300
 def ask_to_pair():
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
-        abort(422, "The pairing request must be a JSON object.")
+        abort(422, _("The pairing request must be a JSON object."))
     try:
         asked = _desk().ask(
             origin=request.headers["Origin"],
@@ -45,10 +46,10 @@ def pairing_status(request_id: str):
     desk = _desk()
     asked = desk.get(request_id)
     if asked is None:
-        abort(404, "This pairing request is unknown or expired; ask to pair again.")
+        abort(404, _("This pairing request is unknown or expired; ask to pair again."))
     origin = request.headers.get("Origin")
     if origin and origin != asked.origin:
-        abort(403, "This pairing request was made by another extension.")
+        abort(403, _("This pairing request was made by another extension."))
     asked = desk.collect(request_id) or asked
     reply: dict[str, Any] = {"status": asked.status}
     if asked.status == "approved":
@@ -63,5 +64,5 @@ def _desk() -> Desk:
 def _text(body: dict[str, Any], key: str, limit: int) -> str:
     value = body.get(key)
     if value is not None and not isinstance(value, str):
-        abort(422, f"'{key}' must be a string.")
+        abort(422, _("'%(key)s' must be a string.", key=key))
     return " ".join((value or "").split())[:limit]

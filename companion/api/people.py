@@ -6,6 +6,7 @@ from flask import abort, current_app, jsonify, request
 
 from companion import answers
 from companion.api import args, bp
+from companion.i18n import _
 from companion.method import by_hand, edits, interactions
 from companion.method.classify import CLASSES
 from companion.method.followups import STATUSES
@@ -23,7 +24,7 @@ def _store() -> Store:
 
 def _person_or_404(net: answers.Network, person_id: int) -> None:
     if person_id not in net.people:
-        abort(404, "There is no person with that id.")
+        abort(404, _("There is no person with that id."))
 
 
 @bp.get("/people")
@@ -77,7 +78,7 @@ def edit_person(person_id: int):
         abort(422, str(problem))
     with _store().transaction() as db:
         if tables.update_person(db, person_id, changes) is None:
-            abort(404, "There is no person with that id.")
+            abort(404, _("There is no person with that id."))
     return show_person(person_id)
 
 
@@ -97,9 +98,9 @@ def log_interaction(person_id: int):
         abort(422, str(problem))
     with _store().transaction() as db:
         if db.table("people").get(doc_id=person_id) is None:
-            abort(404, "There is no person with that id.")
+            abort(404, _("There is no person with that id."))
         if fields["event_id"] is not None and not db.table("events").get(doc_id=fields["event_id"]):
-            abort(422, "There is no event with that 'event_id'.")
+            abort(422, _("There is no event with that 'event_id'."))
         stored = answers.log_interaction(db, person_id, fields)
     return jsonify(stored), 201
 
@@ -110,8 +111,8 @@ def person_notes(person_id: int):
     with _store().reading() as net:
         _person_or_404(net, person_id)
         if event_id is not None and event_id not in net.events:
-            abort(404, "There is no event with that id.")
+            abort(404, _("There is no event with that id."))
         drafted = answers.person_notes(net, person_id, event_id)
         if drafted is None:
-            abort(422, "This person is not linked to any event yet: pass ?event=<id>.")
+            abort(422, _("This person is not linked to any event yet: pass ?event=<id>."))
         return jsonify(drafted)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from companion.i18n import _
 from companion.method.interactions import NOTE_MAX
 
 NAME_MAX, HEADLINE_MAX, COMPANY_MAX, URL_MAX = 200, 300, 200, 500
@@ -35,10 +36,10 @@ class NewPerson:
 
 def validated(body: Any) -> NewPerson:
     if not isinstance(body, dict):
-        raise BadPerson("Send the person as a JSON object with at least a 'name'.")
+        raise BadPerson(_("Send the person as a JSON object with at least a 'name'."))
     name = _text(body, "name", NAME_MAX)
     if not name:
-        raise BadPerson("Write the person's name.")
+        raise BadPerson(_("Write the person's name."))
     url = _text(body, "linkedin_url", URL_MAX)
     if url and not _PROFILE.fullmatch(url):
         raise BadPerson(
@@ -62,14 +63,14 @@ def _text(body: dict[str, Any], key: str, limit: int) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise BadPerson(f"'{key}' must be text.")
+        raise BadPerson(_("'%(key)s' must be text.", key=key))
     if len(value.strip()) > limit:
-        raise BadPerson(f"'{key}' must be at most {limit} characters.")
+        raise BadPerson(_("'%(key)s' must be at most %(limit)s characters.", key=key, limit=limit))
     return value.strip() or None
 
 
 def _number(body: dict[str, Any], key: str) -> int | None:
     value = body.get(key)
     if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-        raise BadPerson(f"'{key}' must be a number, or null.")
+        raise BadPerson(_("'%(key)s' must be a number, or null.", key=key))
     return value

@@ -19,10 +19,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from companion.i18n import N_, _
+from companion.method import labels
+
 Class = Literal["peer", "leader"]
 CLASSES: tuple[Class, ...] = ("peer", "leader")
 LEADER_ROLES = ("host", "organizer", "speaker")
-TEXT_FIELDS = (("position", "LinkedIn position"), ("headline", "headline"), ("bio", "bio"))
+TEXT_FIELDS = (
+    ("position", N_("LinkedIn position")),
+    ("headline", N_("headline")),
+    ("bio", N_("bio")),
+)
 
 # Whole words in languages that separate words with spaces.
 _WORDS = [
@@ -168,10 +175,10 @@ def by_choice_or_role(person: dict[str, Any], roles: Iterable[str]) -> Classific
     """What decides before any title: the class you set, then a lead role at an event."""
     override = person.get("class_override")
     if override in CLASSES:
-        return Classification(override, "you set this")
+        return Classification(override, _("you set this"))
     led = [r for r in LEADER_ROLES if r in set(roles)]
     if led:
-        return Classification("leader", f"{led[0]} at an event")
+        return Classification("leader", _("%(role)s at an event", role=labels.role(led[0])))
     return None
 
 
@@ -180,8 +187,10 @@ def by_title(person: dict[str, Any]) -> Classification:
     for field, label in TEXT_FIELDS:
         word = leader_word(person.get(field) or "")
         if word:
-            return Classification("leader", f"{label} says “{word}”")
-    return Classification("peer", "no lead role in their title")
+            return Classification(
+                "leader", _("%(field)s says “%(word)s”", field=_(label), word=word)
+            )
+    return Classification("peer", _("no lead role in their title"))
 
 
 def leader_word(title: str) -> str | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from companion.i18n import _
 from companion.method.interactions import PERSONAL, iso_date, last_touch
 
 STATUSES = ("none", "invite_sent", "connected")
@@ -70,12 +71,16 @@ def next_step(
         return None
     agreed = iso_date(person.get("follow_up_on"))
     if agreed and agreed > last:
-        return Due("next_touch", agreed, f"You agreed to follow up on {agreed}.")
+        return Due("next_touch", agreed, _("You agreed to follow up on %(day)s.", day=agreed))
     due_on = (date.fromisoformat(last) + timedelta(days=NEXT_TOUCH_DAYS)).isoformat()
     return Due(
         "next_touch",
         due_on,
-        f"Your last touch was on {last}: the next is due {NEXT_TOUCH_DAYS} days later.",
+        _(
+            "Your last touch was on %(day)s: the next is due %(n)s days later.",
+            day=last,
+            n=NEXT_TOUCH_DAYS,
+        ),
     )
 
 
@@ -96,12 +101,15 @@ def _invite(
         i["date"] for i in interactions if i.get("event_id") == event_id
     )
     due_on = (date.fromisoformat(held) + timedelta(days=1)).isoformat()
-    reason = (
-        f"You met at {event.get('title') or 'an event'} on {held}: connect on LinkedIn "
-        f"with a note within {CONNECT_WITHIN_DAYS} days."
+    reason = _(
+        "You met at %(event)s on %(day)s: connect on LinkedIn with a note within %(n)s days.",
+        event=event.get("title") or _("an event"),
+        day=held,
+        n=CONNECT_WITHIN_DAYS,
     )
     if invites_left == 0:
-        reason += " This month's personalized invites are used up: invite without a note."
+        used_up = _("This month's personalized invites are used up: invite without a note.")
+        reason = f"{reason} {used_up}"
     return Due("invite", due_on, reason, event_id)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from companion.i18n import _
+
 KINDS = (
     "met",
     "talked",
@@ -37,19 +39,21 @@ class BadInteraction(ValueError):
 def validated(body: Any) -> dict[str, Any]:
     """The fields of a new interaction, or BadInteraction saying what is wrong."""
     if not isinstance(body, dict):
-        raise BadInteraction("The interaction must be a JSON object.")
+        raise BadInteraction(_("The interaction must be a JSON object."))
     kind = body.get("kind")
     if kind not in KINDS:
-        raise BadInteraction(f"'kind' must be one of: {', '.join(KINDS)}.")
+        raise BadInteraction(_("'kind' must be one of: %(names)s.", names=", ".join(KINDS)))
     on = body.get("date")
     if not isinstance(on, str) or iso_date(on) is None:
-        raise BadInteraction("'date' must be a date written as YYYY-MM-DD.")
+        raise BadInteraction(_("'date' must be a date written as YYYY-MM-DD."))
     event_id = body.get("event_id")
     if event_id is not None and (not isinstance(event_id, int) or isinstance(event_id, bool)):
-        raise BadInteraction("'event_id' must be an event's number, or null.")
+        raise BadInteraction(_("'event_id' must be an event's number, or null."))
     note = body.get("note") or ""
     if not isinstance(note, str) or len(note) > NOTE_MAX:
-        raise BadInteraction(f"'note' must be text of at most {NOTE_MAX} characters.")
+        raise BadInteraction(
+            _("'note' must be text of at most %(note_max)s characters.", note_max=NOTE_MAX)
+        )
     return {"kind": kind, "date": iso_date(on), "event_id": event_id, "note": note.strip()}
 
 

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from companion.i18n import N_, _
 from companion.method.interactions import NOTE_MAX, iso_date
 
 # (step, what the user sees, the interaction kind it is)
 STEPS = [
-    ("first_contact", "First contact: invite them to speak", "message"),
-    ("briefing", "Briefing: audience, format, timing", "talked"),
-    ("help_before", "Help before the event: slides, rehearsal, promotion", "helped"),
-    ("help_during", "Help during the event: welcome, setup, questions", "helped"),
-    ("thank_you", "Thank-you after the event", "message"),
-    ("newsletter", "Mention in the newsletter or recap", "helped"),
-    ("personal_follow_up", "Personal follow-up a few weeks later", "follow_up"),
+    ("first_contact", N_("First contact: invite them to speak"), "message"),
+    ("briefing", N_("Briefing: audience, format, timing"), "talked"),
+    ("help_before", N_("Help before the event: slides, rehearsal, promotion"), "helped"),
+    ("help_during", N_("Help during the event: welcome, setup, questions"), "helped"),
+    ("thank_you", N_("Thank-you after the event"), "message"),
+    ("newsletter", N_("Mention in the newsletter or recap"), "helped"),
+    ("personal_follow_up", N_("Personal follow-up a few weeks later"), "follow_up"),
 ]
 _BY_STEP = {step: (label, kind) for step, label, kind in STEPS}
 
@@ -30,19 +31,23 @@ class BadStep(ValueError):
 def validated(body: Any, event_id: int) -> tuple[int, dict[str, Any]]:
     """(the speaker's id, the interaction for the step) from {person_id, step, date, note}."""
     if not isinstance(body, dict):
-        raise BadStep("The step must be a JSON object.")
+        raise BadStep(_("The step must be a JSON object."))
     person_id = body.get("person_id")
     if not isinstance(person_id, int) or isinstance(person_id, bool):
-        raise BadStep("'person_id' must be the number of a saved person.")
+        raise BadStep(_("'person_id' must be the number of a saved person."))
     step = body.get("step")
     if step not in _BY_STEP:
-        raise BadStep(f"'step' must be one of: {', '.join(s for s, _, _ in STEPS)}.")
+        raise BadStep(
+            _("'step' must be one of: %(steps)s.", steps=", ".join(step[0] for step in STEPS))
+        )
     on = iso_date(body["date"]) if isinstance(body.get("date"), str) else None
     if on is None:
-        raise BadStep("'date' must be a date written as YYYY-MM-DD.")
+        raise BadStep(_("'date' must be a date written as YYYY-MM-DD."))
     note = body.get("note") or ""
     if not isinstance(note, str) or len(note) > NOTE_MAX:
-        raise BadStep(f"'note' must be text of at most {NOTE_MAX} characters.")
+        raise BadStep(
+            _("'note' must be text of at most %(note_max)s characters.", note_max=NOTE_MAX)
+        )
     kind = _BY_STEP[step][1]
     return person_id, {"kind": kind, "date": on, "event_id": event_id, "note": note, "step": step}
 
@@ -54,7 +59,7 @@ def checklist(interactions: list[dict[str, Any]], event_id: int) -> dict[str, An
         for i in interactions
         if i.get("event_id") == event_id and i.get("step") in _BY_STEP
     }
-    steps = [{"step": s, "label": label, "done_on": done.get(s)} for s, label, _ in STEPS]
+    steps = [{"step": s, "label": _(label), "done_on": done.get(s)} for s, label, _kind in STEPS]
     pending = [s["step"] for s in steps if s["done_on"] is None]
     return {
         "steps": steps,

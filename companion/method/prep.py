@@ -14,6 +14,8 @@ from datetime import date, timedelta, tzinfo
 from typing import Any
 from urllib.parse import quote_plus
 
+from companion.i18n import N_, _
+from companion.method import labels
 from companion.method.followups import CONNECT_WITHIN_DAYS, NEXT_TOUCH_DAYS
 from companion.method.interactions import GOAL, iso_date
 from companion.method.when import describe, describe_for_user, same_clock
@@ -29,22 +31,23 @@ Names = tuple[list[str], int]  # a few names, and how many in all
 # People you know at a large event, those you are furthest along with first; the rest counted.
 KNOWN_SHOWN = 10
 
+# Marked here, translated when a section is made (the language is the notes').
 RESEARCH_QUESTIONS = [
-    "Career path: how did they get to where they are?",
-    "Role in their company, and how senior?",
-    "Earlier talks or posts on this topic?",
-    "Their network: groups they run, people you both know?",
+    N_("Career path: how did they get to where they are?"),
+    N_("Role in their company, and how senior?"),
+    N_("Earlier talks or posts on this topic?"),
+    N_("Their network: groups they run, people you both know?"),
 ]
 TOPIC_QUESTIONS = [
-    "What is it for, and in which industries is it used?",
-    "Is it standard practice or something unusual?",
-    "What are the common methods, and the related problems?",
+    N_("What is it for, and in which industries is it used?"),
+    N_("Is it standard practice or something unusual?"),
+    N_("What are the common methods, and the related problems?"),
 ]
 COMPANY_QUESTIONS = [
-    "What does it do?",
-    "Do you know anyone there?",
-    "Is it hiring, and for which roles?",
-    "Is this topic strategic for it?",
+    N_("What does it do?"),
+    N_("Do you know anyone there?"),
+    N_("Is it hiring, and for which roles?"),
+    N_("Is this topic strategic for it?"),
 ]
 # Words too common to be keywords (a word list reads better as text than as 80 lines).
 _STOPWORDS = set(
@@ -112,67 +115,75 @@ def _the_event(event: dict[str, Any], hosts: list[Attendee], user_zone: tzinfo |
     items = [_item(event["title"], event.get("url"))]
     start, end, tz = event.get("start"), event.get("end"), event.get("timezone")
     when = describe(start, end, tz)
-    items.append(_item(f"When: {when}" if when else "When: not given on the page"))
+    items.append(
+        _item(_("When: %(when)s", when=when) if when else _("When: not given on the page"))
+    )
     if when and user_zone and not same_clock(start, user_zone):
-        items.append(_item(f"Your time: {describe_for_user(start, end, user_zone)}"))
+        mine = describe_for_user(start, end, user_zone)
+        items.append(_item(_("Your time: %(when)s", when=mine)))
     venue = event.get("venue") or {}
     where = ", ".join(p for p in (venue.get("name"), venue.get("address")) if p)
     if where:
-        items.append(_item(f"Where: {where}"))
+        items.append(_item(_("Where: %(where)s", where=where)))
     if event.get("online_url"):
-        items.append(_item("Online: join link", event["online_url"]))
+        items.append(_item(_("Online: join link"), event["online_url"]))
     elif event.get("online"):
-        items.append(_item("Online attendance is possible"))
+        items.append(_item(_("Online attendance is possible")))
     group = event.get("group") or {}
     if group.get("name"):
-        items.append(_item(f"Group: {group['name']}", group.get("url")))
+        items.append(_item(_("Group: %(group)s", group=group["name"]), group.get("url")))
     if event.get("series"):
-        items.append(_item(f"Series: {event['series']}"))
+        items.append(_item(_("Series: %(series)s", series=event["series"])))
     count = event.get("attendee_count")
-    items.append(_item(f"Going: {count}" if count is not None else "Going: not shown on this page"))
+    going = _("Going: %(count)s", count=count) if count is not None else None
+    items.append(_item(going or _("Going: not shown on this page")))
     organizers = [h.name for h in hosts if h.has(ORGANIZER_ROLES)]
     if organizers:
-        items.append(_item("Organized by " + ", ".join(organizers)))
-    return {"title": "The event", "items": items}
+        items.append(_item(_("Organized by %(names)s", names=labels.listed(organizers))))
+    return {"title": _("The event"), "items": items}
 
 
 def _hosts(hosts: list[Attendee]) -> Section:
     items = []
     for host in hosts:
-        roles = "/".join(r for r in host.roles if r in HOST_ROLES)
+        roles = "/".join(labels.role(r) for r in host.roles if r in HOST_ROLES)
         if host.named_in:
-            roles += f", named in the {host.named_in}"
+            roles = _("%(roles)s, named in the description", roles=roles)
         said = "; ".join(p for p in (host.headline, _works_at(host)) if p)
+        who = _("%(name)s (%(roles)s)", name=host.name, roles=roles)
         items.append(
-            _item(f"{host.name} ({roles})" + (f": {said}" if said else ""), host.profile_url)
+            _item(_("%(who)s: %(said)s", who=who, said=said) if said else who, host.profile_url)
         )
         handle = linkedin_handle(host.profile_url)
         if handle:
             items.append(_item(f"LinkedIn: {handle}", host.profile_url))
         if host.mutual[1]:
-            items.append(_item(f"People you both know: {_some(*host.mutual)}"))
-        items.append(_item(f"Search LinkedIn for {host.name}", linkedin_search(host.name)))
+            items.append(_item(_("People you both know: %(names)s", names=_some(*host.mutual))))
         items.append(
-            _item(f"Search the web for talks by {host.name}", web_search(f'"{host.name}" talk'))
+            _item(_("Search LinkedIn for %(name)s", name=host.name), linkedin_search(host.name))
         )
+        talks = _("Search the web for talks by %(name)s", name=host.name)
+        items.append(_item(talks, web_search(f'"{host.name}" talk')))
     if not items:
         items.append(
-            _item("The page names no host or speaker: ask the organizer who is presenting.")
+            _item(_("The page names no host or speaker: ask the organizer who is presenting."))
         )
-    return {"title": "Host and speakers", "items": items, "questions": RESEARCH_QUESTIONS}
+    return {"title": _("Host and speakers"), "items": items, "questions": _all(RESEARCH_QUESTIONS)}
 
 
 def _topic(event: dict[str, Any]) -> Section:
     topics = event.get("topics") or []
-    items = [_item("Topics: " + ", ".join(topics))] if topics else []
+    items = [_item(_("Topics: %(topics)s", topics=labels.listed(topics)))] if topics else []
     words = keywords(event.get("description"), topics)
     if words:
-        items.append(_item("Keywords from the description: " + ", ".join(words)))
+        found = labels.listed(words)
+        items.append(_item(_("Keywords from the description: %(words)s", words=found)))
     for topic in (topics or words)[:3]:
-        items.append(_item(f"Read up on {topic}", web_search(f"{topic} introduction")))
+        read = _("Read up on %(topic)s", topic=topic)
+        items.append(_item(read, web_search(f"{topic} introduction")))
     if not items:
-        items.append(_item("The page names no topic: the title is all there is to go on."))
-    return {"title": "Topic", "items": items, "questions": TOPIC_QUESTIONS}
+        items.append(_item(_("The page names no topic: the title is all there is to go on.")))
+    return {"title": _("Topic"), "items": items, "questions": _all(TOPIC_QUESTIONS)}
 
 
 def talk_topic(event: dict[str, Any]) -> str | None:
@@ -221,52 +232,58 @@ def keywords(description: str | None, topics: list[str], limit: int = KEYWORDS) 
 def _company(event: dict[str, Any], colleagues: dict[str, Names]) -> Section:
     items = []
     for sponsor in event.get("sponsors") or []:
-        items.append(_item(f"Hosting company or sponsor: {sponsor}", web_search(sponsor)))
-        items.append(_item(f"Open roles at {sponsor}", linkedin_jobs(sponsor)))
+        said = _("Hosting company or sponsor: %(company)s", company=sponsor)
+        items.append(_item(said, web_search(sponsor)))
+        items.append(_item(_("Open roles at %(company)s", company=sponsor), linkedin_jobs(sponsor)))
         names, count = colleagues.get(sponsor) or ([], 0)
         items.append(
-            _item(f"You know {_some(names, count)} there")
+            _item(_("You know %(names)s there", names=_some(names, count)))
             if count
-            else _item(f"Nobody you saved works at {sponsor} yet")
+            else _item(_("Nobody you saved works at %(company)s yet", company=sponsor))
         )
     if not items:
-        items.append(_item("The page names no hosting company or sponsor."))
-    return {"title": "Hosting company", "items": items, "questions": COMPANY_QUESTIONS}
+        items.append(_item(_("The page names no hosting company or sponsor.")))
+    return {"title": _("Hosting company"), "items": items, "questions": _all(COMPANY_QUESTIONS)}
 
 
-def _some(names: list[str], count: int) -> str:
+def _some(names: list[str], count: int, most: int = NAMES_SHOWN) -> str:
     """A few names, and how many more: a large sponsor may employ hundreds of your contacts,
     and a host who runs a monthly meetup has met most of the people you have."""
-    shown = ", ".join(names[:NAMES_SHOWN])
-    more = count - len(names[:NAMES_SHOWN])
-    return f"{shown} and {more} more" if more > 0 else shown
+    shown = labels.listed(names[:most])
+    more = count - len(names[:most])
+    return _("%(names)s and %(more)s more", names=shown, more=more) if more > 0 else shown
 
 
 def _who_is_coming(attendees: list[Attendee]) -> Section:
     items = []
     known = sorted((a for a in attendees if a.known), key=lambda a: -a.touches)
     for person in known[:KNOWN_SHOWN]:
-        met = f", last met {person.last_met}" if person.last_met else ""
+        values = {"name": person.name, "count": person.touches, "goal": GOAL}
         items.append(
-            _item(f"You already know {person.name}: {person.touches} of {GOAL} interactions{met}")
-        )
+            _item(
+                _("You already know %(name)s: %(count)s of %(goal)s interactions, last met %(day)s",
+                  day=person.last_met, **values)
+                if person.last_met
+                else _("You already know %(name)s: %(count)s of %(goal)s interactions", **values)
+            )
+        )  # fmt: skip
     if len(known) > KNOWN_SHOWN:
-        items.append(_item(f"And {len(known) - KNOWN_SHOWN} more people you have met before"))
+        more = len(known) - KNOWN_SHOWN
+        items.append(_item(_("And %(more)s more people you have met before", more=more)))
     if attendees:
         items.append(_item(balance(attendees)))
         open_ = [a.name for a in attendees if a.can_message]
         if open_:
-            more = len(open_) - MESSAGEABLE_SHOWN
-            shown = ", ".join(open_[:MESSAGEABLE_SHOWN]) + (f" and {more} more" if more > 0 else "")
-            items.append(_item(f"You can message them on the platform: {shown}"))
+            shown = _some(open_[:MESSAGEABLE_SHOWN], len(open_), MESSAGEABLE_SHOWN)
+            items.append(_item(_("You can message them on the platform: %(names)s", names=shown)))
         for person, why in talk_to(attendees):
-            items.append(_item(f"Talk to {person.name} ({why})"))
+            items.append(_item(_("Talk to %(name)s (%(why)s)", name=person.name, why=why)))
     else:
-        items.append(_item("Nobody is listed yet: capture the attendee list."))
+        items.append(_item(_("Nobody is listed yet: capture the attendee list.")))
     return {
-        "title": "Who is coming",
+        "title": _("Who is coming"),
         "items": items,
-        "questions": ["Whom do you want to meet? Aim for half peers, half leaders."],
+        "questions": [_("Whom do you want to meet? Aim for half peers, half leaders.")],
     }
 
 
@@ -274,9 +291,12 @@ def balance(attendees: list[Attendee]) -> str:
     leaders = sum(1 for a in attendees if a.cls == "leader")
     peers = len(attendees) - leaders
     share = round(100 * leaders / len(attendees)) if attendees else 0
-    return (
-        f"Leaders: {leaders}, peers: {peers} ({share}% leaders; a typical room has about 20%). "
-        "Spend about half your time with each."
+    return _(
+        "Leaders: %(leaders)s, peers: %(peers)s (%(share)s%% leaders; a typical room has about "
+        "20%%). Spend about half your time with each.",
+        leaders=leaders,
+        peers=peers,
+        share=share,
     )
 
 
@@ -297,13 +317,13 @@ def talk_to(attendees: list[Attendee], size: int = TALK_TO) -> list[tuple[Attend
         want_leader = picked_leaders <= len(chosen) - picked_leaders
         pool = leaders if (want_leader and leaders) or not peers else peers
         person = pool.pop(0)
-        chosen.append((person, person.cls))
+        chosen.append((person, labels.group(person.cls)))
     return chosen
 
 
 def _role_and_class(person: Attendee) -> str:
     role = next(r for r in ORGANIZER_ROLES if r in person.roles)
-    return f"{role}, {person.cls}"
+    return labels.listed([labels.role(role), labels.group(person.cls)])
 
 
 def _openers(event: dict[str, Any], hosts: list[Attendee], returning: bool) -> Section:
@@ -314,33 +334,45 @@ def _openers(event: dict[str, Any], hosts: list[Attendee], returning: bool) -> S
     speakers = [h for h in hosts if "speaker" in h.roles] or hosts
     items = []
     for speaker in speakers[:2] or [None]:
-        to = f"To {speaker.name}: " if speaker else "To the speaker: "
-        company = (speaker.company if speaker else None) or sponsor or "your company"
+        name = speaker.name if speaker else None
+        company = (speaker.company if speaker else None) or sponsor or _("your company")
         items += [
-            _item(to + _deeper(topic, returning)),
-            _item(f"{to}Is there a data set or code behind this that I could look at?"),
-            _item(
-                f"{to}Does {topic or 'this work'} matter to {company}? "
-                "How many people work on it there?"
-            ),
-        ]
+            _item(_to(name, _("the speaker"), _deeper(topic, returning))),
+            _item(_to(name, _("the speaker"),
+                      _("Is there a data set or code behind this that I could look at?"))),
+            _item(_to(name, _("the speaker"), _(
+                "Does %(topic)s matter to %(company)s? How many people work on it there?",
+                topic=topic or _("this work"), company=company))),
+        ]  # fmt: skip
     organizers = [h for h in hosts if h.has(ORGANIZER_ROLES)]
-    group = (event.get("group") or {}).get("name") or "this group"
-    to = f"To {organizers[0].name}: " if organizers else "To the organizer: "
+    group = (event.get("group") or {}).get("name") or _("this group")
+    name = organizers[0].name if organizers else None
+    thanks = _("Thanks for organizing %(event)s. How did %(group)s start?",
+               event=event["title"], group=group)  # fmt: skip
     items += [
-        _item(f"{to}Thanks for organizing {event['title']}. How did {group} start?"),
-        _item(f"{to}Who here should I meet? And could I help with a future event?"),
-    ]
-    return {"title": "Openers", "items": items}
+        _item(_to(name, _("the organizer"), thanks)),
+        _item(_to(name, _("the organizer"),
+                  _("Who here should I meet? And could I help with a future event?"))),
+    ]  # fmt: skip
+    return {"title": _("Openers"), "items": items}
+
+
+def _to(name: str | None, otherwise: str, said: str) -> str:
+    """'To Ada: ...', or 'To the speaker: ...' when the page names nobody."""
+    return _("To %(whom)s: %(said)s", whom=name or otherwise, said=said)
 
 
 def _deeper(topic: str | None, returning: bool) -> str:
     """Asking where to go next, without claiming to be new to a group the user keeps coming to."""
+    if returning and topic:
+        return _("I've been to a few of these. Where would you go deeper on %(topic)s from here?",
+                 topic=topic)  # fmt: skip
     if returning:
-        on = f" on {topic}" if topic else ""
-        return f"I've been to a few of these. Where would you go deeper{on} from here?"
-    read = f"I'm new to {topic}, but I read up on it" if topic else "I read up on this"
-    return f"{read} before coming. How would you go deeper from here?"
+        return _("I've been to a few of these. Where would you go deeper from here?")
+    if topic:
+        return _("I'm new to %(topic)s, but I read up on it before coming. How would you go "
+                 "deeper from here?", topic=topic)  # fmt: skip
+    return _("I read up on this before coming. How would you go deeper from here?")
 
 
 def subject(event: dict[str, Any]) -> str | None:
@@ -352,26 +384,32 @@ def subject(event: dict[str, Any]) -> str | None:
 def _after(event: dict[str, Any]) -> Section:
     held = iso_date(event.get("start"))
     if held is None:
-        connect = f"Within {CONNECT_WITHIN_DAYS} days"
-        wait = f"Then wait at least {NEXT_TOUCH_DAYS} days"
+        connect = _("Within %(n)s days", n=CONNECT_WITHIN_DAYS)
+        wait = _("Then wait at least %(n)s days", n=NEXT_TOUCH_DAYS)
     else:
         day = date.fromisoformat(held)
-        connect = f"By {(day + timedelta(days=CONNECT_WITHIN_DAYS)).isoformat()}"
-        wait = f"Not before {(day + timedelta(days=NEXT_TOUCH_DAYS)).isoformat()}"
+        connect = _("By %(day)s", day=(day + timedelta(days=CONNECT_WITHIN_DAYS)).isoformat())
+        wait = _("Not before %(day)s", day=(day + timedelta(days=NEXT_TOUCH_DAYS)).isoformat())
     return {
-        "title": "After the event",
+        "title": _("After the event"),
         "items": [
-            _item(f"{connect}: connect on LinkedIn with a note that names this event."),
-            _item(f"{wait}: the next follow-up, unless you agreed a date with them."),
-            _item("Log whom you talked to and what about: the notes and follow-ups use it."),
+            _item(_("%(when)s: connect on LinkedIn with a note that names this event.",
+                    when=connect)),
+            _item(_("%(when)s: the next follow-up, unless you agreed a date with them.",
+                    when=wait)),
+            _item(_("Log whom you talked to and what about: the notes and follow-ups use it.")),
         ],
-    }
+    }  # fmt: skip
 
 
 def _works_at(person: Attendee) -> str | None:
     if person.position and person.company:
-        return f"{person.position} at {person.company}"
+        return _("%(position)s at %(company)s", position=person.position, company=person.company)
     return person.company or person.position
+
+
+def _all(questions: list[str]) -> list[str]:
+    return [_(q) for q in questions]
 
 
 def linkedin_handle(url: str | None) -> str | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
 
+from companion import i18n
+from companion.i18n import _
 from companion.parsers.times import zone
 
 
@@ -17,7 +19,7 @@ def parse(value: str | None) -> datetime | date | None:
 
 
 def describe(start: str | None, end: str | None, tz: str | None) -> str | None:
-    """'Tue 19 Mar 2024, 18:00-19:30 PDT' in the zone the event happens in."""
+    """'Tue 19 Mar 2024, 18:00-19:30 PDT' in the event's own zone, in the language spoken."""
     return _describe(start, end, zone(tz))
 
 
@@ -50,18 +52,18 @@ def _describe(start: str | None, end: str | None, place: tzinfo | None) -> str |
     if begin is None:
         return None
     if not isinstance(begin, datetime):
-        return begin.strftime("%a %d %b %Y")
+        return i18n.day(begin)
     if place and begin.tzinfo:
         begin = begin.astimezone(place)
-    text = begin.strftime("%a %d %b %Y, %H:%M")
+    text = i18n.day_and_time(begin)
     finish = parse(end)
     if isinstance(finish, datetime):
         if place and finish.tzinfo:
             finish = finish.astimezone(place)
         same_day = finish.date() == begin.date()
-        text += "-" + finish.strftime("%H:%M" if same_day else "%a %d %b %Y, %H:%M")
+        text += "-" + (i18n.clock(finish) if same_day else i18n.day_and_time(finish))
     if begin.tzinfo is None:  # the page said no zone: its clock is the venue's, whatever it is
-        return f"{text} (local time of the venue, zone not given)"
+        return _("%(when)s (local time of the venue, zone not given)", when=text)
     label = begin.tzname() if place else _offset(begin)
     return f"{text} {label}" if label else text
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from companion.i18n import _
 from companion.method.interactions import iso_date
 from companion.model import Capture, Event, Person
 from companion.store.db import current_network, fast_table, raw
@@ -57,7 +58,7 @@ def save_capture(db: TinyDB, capture: Capture, capture_id: str | None, at: str) 
         return Saved(event_id=seen, people=people, duplicate=True)
     events = [capture.event] if capture.event else capture.events
     if not events:
-        raise ValueError("a capture without an event cannot be stored")
+        raise ValueError(_("a capture without an event cannot be stored"))
     saved = Saved(event_id=None)
     for event in events:
         key = event_key(event, capture.platform)

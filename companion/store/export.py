@@ -11,6 +11,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from companion.i18n import _
 from companion.store import schema
 from companion.store.db import Store, raw
 from companion.store.errors import StoreError
@@ -63,12 +64,12 @@ def as_json(db: TinyDB) -> dict[str, Any]:
 def restore(store: Store, export: Any, replace: bool = False) -> None:
     """Put a JSON export in place of the store's content (refused over data unless `replace`)."""
     if not isinstance(export, dict) or export.get("app") != "hallway":
-        raise StoreError("This is not a Hallway JSON export.")
+        raise StoreError(_("This is not a Hallway JSON export."))
     tables = export.get("tables")
     if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
-        raise StoreError("This Hallway export has no tables.")
+        raise StoreError(_("This Hallway export has no tables."))
     if int(export.get("schema", 1)) > schema.SCHEMA_VERSION:
-        raise StoreError("This export comes from a newer Hallway: update Hallway to restore it.")
+        raise StoreError(_("This export comes from a newer Hallway: update Hallway to restore it."))
     with store.reading() as net:
         holds_data = any(raw(net.db, t) for t in ("events", "people", "interactions"))
     if holds_data and not replace:

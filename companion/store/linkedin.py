@@ -15,6 +15,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from companion.i18n import _
 from companion.store.db import raw
 from companion.store.identity import name_key, url_keys
 
@@ -184,9 +185,9 @@ def resolve_pending(db: TinyDB, pending_id: int, person_id: int, at: str) -> Non
     """The user picked which of the same-name people this connection is."""
     pending = db.table("linkedin_pending").get(doc_id=pending_id)
     if pending is None:
-        raise NotConnections("There is no pending LinkedIn connection with that id.")
+        raise NotConnections(_("There is no pending LinkedIn connection with that id."))
     if str(person_id) not in raw(db, "people"):
-        raise NotConnections("There is no person with that id.")
+        raise NotConnections(_("There is no person with that id."))
     apply_connection(db, _Index.of(db), person_id, Connection(**pending["connection"]), at)
     db.table("linkedin_pending").remove(doc_ids=[pending_id])
 

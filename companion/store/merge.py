@@ -10,6 +10,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Document
 
+from companion.i18n import _
 from companion.store.db import raw
 from companion.store.identity import name_key
 
@@ -70,9 +71,9 @@ def merge(db: TinyDB, keep_id: int, other_id: int, at: str) -> int:
     people = db.table("people")
     keep, other = people.get(doc_id=keep_id), people.get(doc_id=other_id)
     if keep is None or other is None:
-        raise NotFound("There is no person with that id.")
+        raise NotFound(_("There is no person with that id."))
     if keep_id == other_id:
-        raise MergeError("A person cannot be merged with themselves.")
+        raise MergeError(_("A person cannot be merged with themselves."))
     after = _merged_fields(dict(keep), dict(other))
     before = {k: keep.get(k) for k in after}
     kept_roles = {(a["event_id"], a["role"]) for a in _rows(db, "attendances", keep_id)}
@@ -111,12 +112,12 @@ def unmerge(db: TinyDB, merge_id: int, at: str) -> tuple[int, int]:
     """
     record = db.table("merges").get(doc_id=merge_id)
     if record is None or record["undone"]:
-        raise NotFound("There is no merge with that id to undo.")
+        raise NotFound(_("There is no merge with that id to undo."))
     people = db.table("people")
     keep_id = record["kept"]
     keep = people.get(doc_id=keep_id)
     if keep is None:
-        raise MergeError("That person was merged again since: undo the later merge first.")
+        raise MergeError(_("That person was merged again since: undo the later merge first."))
     merged = dict(record["merged"])
     old_id = merged.pop("id")
     other_id = people.insert(

@@ -30,6 +30,7 @@ import orjson
 from tinydb.storages import Storage
 
 from companion import portable
+from companion.i18n import _
 from companion.store import journal
 from companion.store.errors import StoreDamaged, StoreWriteError
 
@@ -367,13 +368,13 @@ def read_tables(path: Path) -> dict[str, Any]:
     """The file's tables; ValueError when it is not a whole, well-formed database."""
     body = path.read_bytes()
     if not body.strip():
-        raise ValueError("the file is empty")
+        raise ValueError(_("the file is empty"))
     try:
         data = orjson.loads(body)
     except orjson.JSONDecodeError as problem:
         raise ValueError(f"not valid JSON: {problem}") from problem
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-        raise ValueError("not a Hallway database")
+        raise ValueError(_("not a Hallway database"))
     return data
 
 

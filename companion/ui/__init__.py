@@ -21,4 +21,5 @@ from companion.ui import (  # noqa: E402, F401  (routes register on import)
     people,
     progress,
     settings,
+    wording,
 )

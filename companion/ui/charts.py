@@ -14,6 +14,9 @@ from typing import Any
 import pygal
 from pygal.style import Style
 
+from companion import i18n
+from companion.i18n import _
+
 _STYLE = Style(
     background="transparent",
     plot_background="transparent",
@@ -36,40 +39,42 @@ def _config(**more: Any) -> dict[str, Any]:
 
 
 def weekly(weeks: list[dict[str, Any]]) -> bytes:
-    chart = pygal.StackedBar(**_config(x_label_rotation=45, title="Touches per week"))
-    chart.x_labels = [f"{w['week']:%d %b}{' *' if w['event'] else ''}" for w in weeks]
-    chart.add("Peers", [w["peer"] for w in weeks])
-    chart.add("Leaders", [w["leader"] for w in weeks])
+    chart = pygal.StackedBar(**_config(x_label_rotation=45, title=_("Touches per week")))
+    chart.x_labels = [f"{i18n.day_of_month(w['week'])}{' *' if w['event'] else ''}" for w in weeks]
+    chart.add(_("Peers"), [w["peer"] for w in weeks])
+    chart.add(_("Leaders"), [w["leader"] for w in weeks])
     return chart.render()
 
 
 def leaders(share: dict[str, Any]) -> bytes:
-    chart = pygal.HorizontalBar(**_config(range=(0, 100), title="Leaders, % (90 days)"))
-    chart.add("Your touches with leaders", _percent(share["touch_share"]))
-    chart.add("Leaders in your rooms", _percent(share["room_share"]))
-    chart.add("The method's aim", _percent(share["target"]))
+    chart = pygal.HorizontalBar(**_config(range=(0, 100), title=_("Leaders, % (90 days)")))
+    chart.add(_("Your touches with leaders"), _percent(share["touch_share"]))
+    chart.add(_("Leaders in your rooms"), _percent(share["room_share"]))
+    chart.add(_("The method's aim"), _percent(share["target"]))
     return chart.render()
 
 
 def stages(rows: list[dict[str, Any]]) -> bytes:
-    chart = pygal.Bar(**_config(title="People by interactions", show_legend=False))
+    chart = pygal.Bar(**_config(title=_("People by interactions"), show_legend=False))
     chart.x_labels = [r["stage"] for r in rows]
-    chart.add("People", [r["people"] for r in rows])
+    chart.add(_("People"), [r["people"] for r in rows])
     return chart.render()
 
 
 def discipline(months: list[dict[str, Any]]) -> bytes:
-    chart = pygal.Bar(**_config(range=(0, 100), title="On time, % per month"))
-    chart.x_labels = [f"{m['month']:%b %Y}" for m in months]
-    chart.add("Invites within 3 days", [_rate(m, "invites_on_time", "invites") for m in months])
-    chart.add("Next touches in window", [_rate(m, "next_on_time", "next_touches") for m in months])
+    chart = pygal.Bar(**_config(range=(0, 100), title=_("On time, % per month")))
+    chart.x_labels = [i18n.month(m["month"]) for m in months]
+    chart.add(_("Invites within 3 days"), [_rate(m, "invites_on_time", "invites") for m in months])
+    chart.add(
+        _("Next touches in window"), [_rate(m, "next_on_time", "next_touches") for m in months]
+    )
     return chart.render()
 
 
 def groups(rows: list[dict[str, Any]]) -> bytes:
-    chart = pygal.HorizontalBar(**_config(title="Leaders met per event", show_legend=False))
+    chart = pygal.HorizontalBar(**_config(title=_("Leaders met per event"), show_legend=False))
     chart.x_labels = [r["group"] for r in rows]
-    chart.add("Leaders per event", [r["leaders_per_event"] for r in rows])
+    chart.add(_("Leaders per event"), [r["leaders_per_event"] for r in rows])
     return chart.render()
 
 

@@ -10,6 +10,7 @@ from flask import abort, current_app, redirect, request, url_for
 from werkzeug.wrappers import Response
 
 from companion.api import args
+from companion.i18n import N_, _
 from companion.method.when import describe
 from companion.store import Store
 from companion.store.network import Network
@@ -17,18 +18,18 @@ from companion.ui import bp
 
 # What a page says after a form did its work (a code in the address, never free text).
 DONE = {
-    "logged": "The interaction is saved.",
-    "added": "They are saved, with what you talked about: their note is below.",
-    "edited": "Your changes are saved.",
-    "merged": "The two records are now one person.",
-    "dismissed": "They are kept as two people.",
-    "talked": "Whom you talked to is saved.",
-    "question": "The question is saved; the connection note now cites it.",
-    "settings": "The settings are saved.",
-    "linkedin": "The LinkedIn connection is now on this person.",
-    "paired": "Approved: the extension is paired, and its options say “Connected to Hallway”.",
-    "denied": "Denied: that extension was not paired.",
-    "revoked": "Revoked: that extension can no longer reach Hallway until it pairs again.",
+    "logged": N_("The interaction is saved."),
+    "added": N_("They are saved, with what you talked about: their note is below."),
+    "edited": N_("Your changes are saved."),
+    "merged": N_("The two records are now one person."),
+    "dismissed": N_("They are kept as two people."),
+    "talked": N_("Whom you talked to is saved."),
+    "question": N_("The question is saved; the connection note now cites it."),
+    "settings": N_("The settings are saved."),
+    "linkedin": N_("The LinkedIn connection is now on this person."),
+    "paired": N_("Approved: the extension is paired, and its options say “Connected to Hallway”."),
+    "denied": N_("Denied: that extension was not paired."),
+    "revoked": N_("Revoked: that extension can no longer reach Hallway until it pairs again."),
 }
 
 
@@ -55,18 +56,18 @@ def done(endpoint: str, code: str, anchor: str | None = None, **values: Any) -> 
 def form_int(name: str, what: str) -> int:
     value = request.form.get(name, "")
     if not value.isdigit():
-        abort(422, f"Choose {what}.")
+        abort(422, _("Choose %(what)s.", what=what))
     return int(value)
 
 
 def person_or_404(net: Network, person_id: int) -> None:
     if person_id not in net.people:
-        abort(404, "There is no person with that id.")
+        abort(404, _("There is no person with that id."))
 
 
 def event_or_404(net: Network, event_id: int) -> None:
     if event_id not in net.events:
-        abort(404, "There is no event with that id.")
+        abort(404, _("There is no event with that id."))
 
 
 def web_link(url: str | None) -> str | None:
@@ -82,6 +83,6 @@ def _in_templates() -> dict[str, Any]:
         "describe": describe,
         "web_link": web_link,
         "kept": kept,
-        "done_message": DONE.get(request.args.get("done", "")),
+        "done_message": _(DONE[code]) if (code := request.args.get("done", "")) in DONE else None,
         "recovered_from": store().recovered_from,
     }

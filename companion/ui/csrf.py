@@ -14,6 +14,7 @@ import hmac
 
 from flask import abort, current_app, request
 
+from companion.i18n import _
 from companion.ui import bp
 
 FIELD = "csrf_token"
@@ -31,10 +32,10 @@ def check() -> None:
     if request.method in _SAFE_METHODS:
         return
     if request.headers.get("Sec-Fetch-Site", "same-origin") not in {"same-origin", "none"}:
-        abort(403, "Forms from other sites are refused.")
+        abort(403, _("Forms from other sites are refused."))
     sent = request.form.get(FIELD, "")
     if not hmac.compare_digest(sent.encode(), token().encode()):
-        abort(403, "This form is out of date or came from another site: reload the page.")
+        abort(403, _("This form is out of date or came from another site: reload the page."))
 
 
 @bp.app_context_processor

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, render_template, request
 
 from companion import answers
+from companion.i18n import _
 from companion.method.interactions import NOTE_MAX
 from companion.store.db import current_network
 from companion.ui import bp, common
@@ -34,7 +35,7 @@ def event(event_id: int):
 def talked(event_id: int):
     chosen = [int(v) for v in request.form.getlist("person") if v.isdigit()]
     if not chosen:
-        abort(422, "Tick at least one person you talked to.")
+        abort(422, _("Tick at least one person you talked to."))
     with common.store().transaction() as db:
         net = current_network(db)  # in the transaction: two tabs never tick twice
         common.event_or_404(net, event_id)
@@ -48,12 +49,12 @@ def question(event_id: int):
     person_id = common.form_int("person", "who asked the question")
     text = request.form.get("question", "").strip()
     if not text or len(text) > NOTE_MAX:
-        abort(422, f"Write the question, in at most {NOTE_MAX} characters.")
+        abort(422, _("Write the question, in at most %(note_max)s characters.", note_max=NOTE_MAX))
     with common.store().transaction() as db:
         net = current_network(db)
         common.event_or_404(net, event_id)
         if person_id not in net.attendees(event_id):
-            abort(422, "Choose someone who was at this event.")
+            abort(422, _("Choose someone who was at this event."))
         on = answers.event_day(net, event_id, common.today())
         answers.record_question(db, event_id, person_id, text, on)
     return common.done("ui.event", "question", "room", event_id=event_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from flask import abort, current_app, render_template, request
 
 from companion.guard import own_origin
+from companion.i18n import _
 from companion.pairing import clients
 from companion.ui import bp, common
 
@@ -28,7 +29,7 @@ def decide(request_id: str):
     approve = request.form.get("decision") == "approve"  # anything else denies
     desk = current_app.extensions["hallway_pairing"]
     if desk.decide(request_id, approve, current_app.config["HALLWAY_DATA_DIR"]) is None:
-        abort(404, "This pairing request is no longer waiting: it was decided or expired.")
+        abort(404, _("This pairing request is no longer waiting: it was decided or expired."))
     return common.done("ui.pairing", "paired" if approve else "denied")
 
 
@@ -36,10 +37,12 @@ def decide(request_id: str):
 def revoke(client_id: str):
     _from_this_page()
     if not clients.revoke(current_app.config["HALLWAY_DATA_DIR"], client_id):
-        abort(404, "No paired extension has that id: it was revoked already.")
+        abort(404, _("No paired extension has that id: it was revoked already."))
     return common.done("ui.pairing", "revoked")
 
 
 def _from_this_page() -> None:
     if request.headers.get("Origin") != own_origin():
-        abort(403, "This answer did not come from Hallway's pairing page; reload it and try again.")
+        abort(
+            403, _("This answer did not come from Hallway's pairing page; reload it and try again.")
+        )

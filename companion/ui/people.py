@@ -9,6 +9,7 @@ from flask import abort, g, render_template, request
 from companion import answers
 from companion.api import args
 from companion.clock import now
+from companion.i18n import _
 from companion.method import by_hand, edits, interactions
 from companion.method.classify import CLASSES
 from companion.method.followups import STATUSES
@@ -144,7 +145,7 @@ def edit_person(person_id: int):
         abort(422, str(problem))
     with common.store().transaction() as db:
         if tables.update_person(db, person_id, checked) is None:
-            abort(404, "There is no person with that id.")
+            abort(404, _("There is no person with that id."))
     return common.done("ui.person", "edited", "about", person_id=person_id)
 
 
@@ -164,7 +165,7 @@ def log_interaction(person_id: int):
         abort(422, str(problem))
     with common.store().transaction() as db:
         if db.table("people").get(doc_id=person_id) is None:
-            abort(404, "There is no person with that id.")
+            abort(404, _("There is no person with that id."))
         answers.log_interaction(db, person_id, fields)
     return common.done("ui.person", "logged", "timeline", person_id=person_id)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Response, abort, render_template
 
 from companion import answers
+from companion.i18n import _
 from companion.ui import bp, charts, common
 
 _DRAWN = {
@@ -38,13 +39,16 @@ def takeaways(f: dict) -> dict[str, str]:
     recent = sum(w["peer"] + w["leader"] for w in weeks[-4:])
     share = f["leaders"]
     if share["touch_share"] is None:
-        leaders = "No touches of your own in the last 90 days yet: log whom you talk to."
+        leaders = _("No touches of your own in the last 90 days yet: log whom you talk to.")
     else:
         gap = round(100 * (share["touch_share"] - (share["room_share"] or 0)))
-        leaders = (
-            f"{round(100 * share['touch_share'])}% of your touches were with leaders "
-            f"(the method aims at 50%); leaders were {round(100 * (share['room_share'] or 0))}% "
-            f"of the people in your rooms, so your effort moved it by {gap:+d} points."
+        leaders = _(
+            "%(mine)s%% of your touches were with leaders (the method aims at 50%%); leaders "
+            "were %(room)s%% of the people in your rooms, so your effort moved it by %(gap)s "
+            "points.",
+            mine=round(100 * share["touch_share"]),
+            room=round(100 * (share["room_share"] or 0)),
+            gap=f"{gap:+d}",
         )
     at_goal = next(s["people"] for s in f["stages"] if s["stage"] == "8+")
     closest = f["closest"][0] if f["closest"] else None
@@ -52,14 +56,27 @@ def takeaways(f: dict) -> dict[str, str]:
     invites = sum(m.get("invites", 0) for m in months)
     on_time = sum(m.get("invites_on_time", 0) for m in months)
     best = f["groups"][0]["group"] if f["groups"] else None
+    stages = _("%(n)s people at eight interactions or more.", n=at_goal)
+    if closest:
+        stages = _(
+            "%(n)s people at eight interactions or more; %(name)s is next, at %(count)s.",
+            n=at_goal,
+            name=closest["person"]["name"],
+            count=closest["touches"],
+        )
     return {
-        "weeks": f"{recent} touches in the last four weeks.",
+        "weeks": _("%(n)s touches in the last four weeks.", n=recent),
         "leaders": leaders,
-        "stages": f"{at_goal} people at eight interactions or more"
-        + (f"; {closest['person']['name']} is next, at {closest['touches']}." if closest else "."),
-        "discipline": f"{on_time} of {invites} invites in the last six months went out within "
-        "3 days of the event."
+        "stages": stages,
+        "discipline": _(
+            "%(count)s of %(n)s invites in the last six months went out within 3 days of the "
+            "event.",
+            count=on_time,
+            n=invites,
+        )
         if invites
-        else "No invites sent in the last six months yet.",
-        "groups": f"{best} gives you the most leaders per event." if best else "No groups yet.",
+        else _("No invites sent in the last six months yet."),
+        "groups": _("%(group)s gives you the most leaders per event.", group=best)
+        if best
+        else _("No groups yet."),
     }

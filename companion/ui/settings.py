@@ -8,8 +8,9 @@ from flask import Response, abort, render_template, request
 
 from companion import calendar_feed
 from companion.clock import now
+from companion.i18n import LANGUAGES, _
 from companion.method import settings as method_settings
-from companion.method.notes import LANGUAGES, NOTE_LIMITS
+from companion.method.notes import NOTE_LIMITS
 from companion.store import tables
 from companion.store.export import FORMATS, render
 from companion.store.linkedin import NotConnections, import_connections, read_connections
@@ -17,7 +18,6 @@ from companion.ui import bp, common
 
 # The file ending in the download's address -> the export format.
 DOWNLOADS = {extension: fmt for fmt, (_, extension) in FORMATS.items()}
-LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 
 
 def _page(imported: dict | None = None) -> str:
@@ -26,7 +26,7 @@ def _page(imported: dict | None = None) -> str:
             "settings.html",
             settings=net.settings,
             limits=NOTE_LIMITS,
-            languages={code: LANGUAGE_NAMES.get(code, code) for code in LANGUAGES},
+            languages=LANGUAGES,
             downloads=DOWNLOADS,
             imported=imported,
             store_path=common.store().path,
@@ -45,6 +45,7 @@ def save_settings():
     body = {
         "note_limit": int(form["note_limit"]) if form.get("note_limit", "").isdigit() else None,
         "invite_budget": int(budget) if budget.isdigit() else budget,
+        "page_language": form.get("page_language", "browser"),
         "language": form.get("language"),
         "timezone": form.get("timezone", "").strip() or None,
         "show_photos": form.get("show_photos") == "on",
@@ -66,7 +67,7 @@ def download(extension: str):
     """
     fmt = DOWNLOADS.get(extension)
     if fmt is None:
-        abort(404, "Exports are .json, .csv or .vcf files.")
+        abort(404, _("Exports are .json, .csv or .vcf files."))
     with common.store().reading() as net:
         body = render(net.db, fmt)
     disposition = f'attachment; filename="hallway-export.{extension}"'
@@ -88,7 +89,7 @@ def calendar():
 def import_linkedin():
     upload = request.files.get("connections")
     if upload is None or not upload.filename:
-        abort(422, "Choose LinkedIn's Connections.csv to import.")
+        abort(422, _("Choose LinkedIn's Connections.csv to import."))
     try:
         connections = read_connections(upload.read().decode("utf-8-sig", errors="replace"))
     except NotConnections as problem:

@@ -1,0 +1,140 @@
+"""Languages: which one is speaking now, its gettext catalogue and its date and number formats.
+
+Every sentence a user reads is written in English in the code, marked with `_()` (or `N_()`
+where it is stored before it is said), and translated through the gettext catalogues in
+companion/locales (`.po` in the repository, `.mo` built on install by setup.py). A request,
+a command or a note says which language it speaks with `speaking(language)`; everything said
+inside follows, so a third language is a new catalogue, not new code.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from babel import Locale, dates, numbers
+from babel.support import Translations
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
+
+LOCALES = Path(__file__).parent / "locales"
+# Hallway's language codes, each with the name it has in itself and its catalogue's locale.
+LANGUAGES: dict[str, str] = {"en": "English", "zh": "中文"}
+_LOCALE = {"en": "en", "zh": "zh_CN"}
+DEFAULT = "en"
+
+_speaking: ContextVar[str] = ContextVar("speaking", default=DEFAULT)
+
+
+def N_(message: str) -> str:
+    """Marks a sentence for the catalogue where it is defined; `_()` translates it where said."""
+    return message
+
+
+def _(message: str, **values: Any) -> str:
+    text = _catalogue(_speaking.get()).gettext(message)
+    return text % values if values else text
+
+
+def ngettext(singular: str, plural: str, n: int, **values: Any) -> str:
+    text = _catalogue(_speaking.get()).ngettext(singular, plural, n)
+    return text % {"num": number(n), **values}
+
+
+def template_gettext(message: str) -> str:
+    """For Jinja's i18n extension, which fills in the values itself (escaped)."""
+    return _catalogue(_speaking.get()).gettext(message)
+
+
+def template_ngettext(singular: str, plural: str, n: int) -> str:
+    return _catalogue(_speaking.get()).ngettext(singular, plural, n)
+
+
+def current() -> str:
+    return _speaking.get()
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Everything said inside is in this language (a request's, a command's, a note's)."""
+    token = _speaking.set(language if language in LANGUAGES else DEFAULT)
+    try:
+        yield
+    finally:
+        _speaking.reset(token)
+
+
+def start(language: str) -> None:
+    """For the whole of a request or a command: the language everything after it speaks."""
+    _speaking.set(language if language in LANGUAGES else DEFAULT)
+
+
+def from_accept_language(header: str | None) -> str:
+    """The browser's first language Hallway speaks ('zh-CN,zh;q=0.9,en;q=0.8' -> 'zh')."""
+    accepted = parse_accept_header(header or "", LanguageAccept)
+    for tag, _quality in accepted:
+        code = tag.replace("_", "-").split("-")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return DEFAULT
+
+
+def from_environment(environ: dict[str, str] | None = None) -> str:
+    """The command line's language, as gettext reads it: LANGUAGE, LC_ALL, LC_MESSAGES, LANG."""
+    env = os.environ if environ is None else environ
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        for tag in env.get(name, "").split(":"):
+            code = tag.split(".")[0].replace("-", "_").split("_")[0].lower()
+            if code in LANGUAGES:
+                return code
+            if code and code not in {"c", "posix"}:
+                return DEFAULT  # a language Hallway does not speak: English, not the next variable
+    return DEFAULT
+
+
+def locale() -> Locale:
+    return Locale.parse(_LOCALE[_speaking.get()])
+
+
+def day(value: date) -> str:
+    """'Thu 10 Jul 2025' / '2025年7月10日 星期四': the pattern is the catalogue's to choose."""
+    return dates.format_date(value, _("EEE d MMM y"), locale=locale())
+
+
+def short_day(value: date) -> str:
+    """'2025-07-10' / '2025年7月10日'."""
+    return dates.format_date(value, _("yyyy-MM-dd"), locale=locale())
+
+
+def day_and_time(value: datetime) -> str:
+    """'Thu 10 Jul 2025, 18:30' / '2025年7月10日 星期四 18:30'."""
+    return _("%(day)s, %(time)s", day=day(value), time=clock(value))
+
+
+def clock(value: datetime) -> str:
+    return dates.format_time(value, "HH:mm", locale=locale())
+
+
+def day_of_month(value: date) -> str:
+    """'10 Jul' / '7月10日'."""
+    return dates.format_skeleton("dMMM", value, locale=locale())
+
+
+def month(value: date) -> str:
+    """'July 2025' / '2025年7月'."""
+    return dates.format_skeleton("yMMMM", value, locale=locale())
+
+
+def number(value: int | float) -> str:
+    return numbers.format_decimal(value, locale=locale())
+
+
+@cache
+def _catalogue(language: str) -> Translations:
+    return Translations.load(str(LOCALES), [_LOCALE[language]], domain="messages")

@@ -1,0 +1,52 @@
+"""The words the pages show for the method's codes (an interaction's kind, a role, a class).
+
+The store and the API keep the codes; only what a person reads is translated.
+"""
+
+from __future__ import annotations
+
+from companion.i18n import N_, _
+
+_KINDS = {
+    "met": N_("met"),
+    "talked": N_("talked"),
+    "connected": N_("connected"),
+    "invite_sent": N_("invite sent"),
+    "message": N_("message"),
+    "follow_up": N_("follow-up"),
+    "helped": N_("helped"),
+    "met_again": N_("met again"),
+    "note": N_("note"),
+    "seen_at": N_("seen at"),
+}
+_ROLES = {
+    "host": N_("host"),
+    "organizer": N_("organizer"),
+    "speaker": N_("speaker"),
+    "attendee": N_("attendee"),
+    "participant": N_("participant"),
+    "asked_question": N_("asked a question"),
+}
+_CLASSES = {"peer": N_("peer"), "leader": N_("leader")}
+
+
+def kind(code: str) -> str:
+    return _(_KINDS[code]) if code in _KINDS else code.replace("_", " ")
+
+
+def role(code: str) -> str:
+    return _(_ROLES[code]) if code in _ROLES else code.replace("_", " ")
+
+
+def roles(codes: list[str]) -> str:
+    return listed([role(c) for c in codes])
+
+
+def group(code: str) -> str:
+    """'peer' or 'leader', as the pages say it."""
+    return _(_CLASSES[code]) if code in _CLASSES else code
+
+
+def listed(words: list[str]) -> str:
+    """'host, speaker' / 'host、speaker': the separator is the catalogue's."""
+    return _(", ").join(words)

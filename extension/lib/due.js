@@ -10,7 +10,7 @@ const doneAs = (kind) => (kind === "invite" ? [t("inviteSent"), "invite_sent"] :
 function item(due, day) {
   const li = el("li");
   const who = el("div", `${due.person.name} `, "who");
-  who.append(el("span", `(${due.reason})`, "role"));
+  who.append(el("span", t("inParens", due.reason), "role"));
   li.append(who);
   const text = el("textarea", null, "text");
   text.value = due.note ?? "";

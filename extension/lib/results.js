@@ -49,7 +49,7 @@ export function renderNote(suggestion, event, limit) {
   const li = el("li");
   const who = el("div", `${person.name} `, "who");
   who.dir = "auto"; // a Hebrew or Arabic name reads right to left
-  who.append(el("span", `(${roleLabel(role)})`, "role"));
+  who.append(el("span", t("inParens", roleLabel(role)), "role"));
   const text = el("textarea", null, "text");
   text.value = note.text;
   text.rows = 4;

@@ -73,8 +73,11 @@ def browser(tmp_path: Path, live_server):
     yield from with_extension(tmp_path, EXTENSION)
 
 
-def with_extension(tmp_path: Path, extension: Path):
-    """Chromium with the unpacked extension at `extension` loaded: (context, id, worker)."""
+def with_extension(
+    tmp_path: Path, extension: Path, args: tuple[str, ...] = (), env: dict[str, str] | None = None
+):
+    """Chromium with the unpacked extension at `extension` loaded: (context, id, worker);
+    `args` and `env` are added to the browser's (a language, for example)."""
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed (make test installs it: apt-get install chromium)")
     playwright_api = pytest.importorskip("playwright.sync_api")
@@ -87,7 +90,9 @@ def with_extension(tmp_path: Path, extension: Path):
                 f"--disable-extensions-except={extension}",
                 f"--load-extension={extension}",
                 *QUIET_CHROMIUM,
+                *args,
             ],
+            env=env,
         )
         try:
             worker = (

@@ -412,7 +412,12 @@ def record_question(
     """
     tables.set_question(db, person_id, event_id, question)
     title = (db.table("events").get(doc_id=event_id) or {}).get("title")
-    text = f"Asked at {title}: {question}" if title else f"Asked: {question}"
+    # Written in the user's language of the moment: it is their own note from then on.
+    text = (
+        _("Asked at %(event)s: %(question)s", event=title, question=question)
+        if title
+        else _("Asked: %(question)s", question=question)
+    )
     note = {"kind": "note", "date": on, "event_id": None, "note": text}
     return log_interaction(db, person_id, note)
 

@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from icalendar import Calendar, Event
 
 from companion import answers
+from companion.i18n import _
+from companion.method import labels
 from companion.method.prep import HOST_ROLES
 from companion.store.network import Network
 
@@ -54,13 +56,17 @@ def _event(net: Network, event: dict[str, Any], stamp: datetime) -> Event:
 
 def _follow_up(net: Network, person_id: int, stamp: datetime) -> Event:
     step = answers.step_with_note(net, person_id, None)
-    name = step["person"]["name"] or "someone"
+    name = step["person"]["name"] or _("someone")
     day = date.fromisoformat(step["due_on"])
     item = Event()
     # One item per step: the same while it waits, gone once done (the next one is another).
     item.add("uid", f"follow-up-{person_id}-{step['kind']}-{step['due_on']}@{UID_DOMAIN}")
     item.add("dtstamp", stamp)
-    item.add("summary", f"{'Invite' if step['kind'] == 'invite' else 'Follow up with'} {name}")
+    invite = step["kind"] == "invite"
+    item.add(
+        "summary",
+        _("Invite %(name)s", name=name) if invite else _("Follow up with %(name)s", name=name),
+    )
     item.add("dtstart", day)
     item.add("dtend", day + timedelta(days=1))
     item.add("transp", "TRANSPARENT")  # a reminder, not a busy hour
@@ -72,10 +78,11 @@ def _prep_summary(net: Network, event_id: int) -> str:
     """Who to research and whom to talk to, in a few lines."""
     room = answers.event_room(net, event_id)
     leading = [a["name"] for a in room["attendees"] if set(a["roles"]) & set(HOST_ROLES)]
-    lines = [f"Research: {', '.join(leading)}."] if leading else []
+    lines = [_("Research: %(names)s.", names=labels.listed(leading))] if leading else []
     if room["talk_to"]:
-        lines.append("Talk to: " + ", ".join(f"{t['name']} ({t['why']})" for t in room["talk_to"]))
-    return "\n".join(lines) or "Open the event in Hallway for its prep notes."
+        whom = [_("%(name)s (%(why)s)", name=t["name"], why=t["why"]) for t in room["talk_to"]]
+        lines.append(_("Talk to: %(names)s", names=labels.listed(whom)))
+    return "\n".join(lines) or _("Open the event in Hallway for its prep notes.")
 
 
 def _when(value: str, zone: str | None) -> datetime | date:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from companion import config, tokens
+from companion import config, i18n, tokens
 from companion.i18n import _
 from companion.pairing import clients
 
@@ -17,27 +17,32 @@ data_dir_option = click.option(
     "--data-dir",
     type=click.Path(file_okay=False, path_type=Path),
     envvar="HALLWAY_DATA_DIR",
-    help="Where the database and token live (default: your user data folder).",
+    help=_("Where the database and token live (default: your user data folder)."),
 )
 
 
-@click.group()
+# The language is the environment's (LANG=zh_CN.UTF-8); the help texts below are read now.
+i18n.start(i18n.from_environment())
+
+
+@click.group(help=_("Hallway's companion: captures event pages and drafts your networking notes."))
 @click.version_option(package_name="hallway")
 def main() -> None:
-    """Hallway's companion: captures event pages and drafts your networking notes."""
+    i18n.start(i18n.from_environment())
 
 
-@main.command()
-@click.option("--port", default=config.DEFAULT_PORT, show_default=True, help="Port on 127.0.0.1.")
-@click.option("--host", default=config.HOST, show_default=True, help="Loopback address to bind.")
+@main.command(help=_("Run the companion on 127.0.0.1 for the browser extension."))
+@click.option(
+    "--port", default=config.DEFAULT_PORT, show_default=True, help=_("Port on 127.0.0.1.")
+)
+@click.option("--host", default=config.HOST, show_default=True, help=_("Loopback address to bind."))
 @click.option(
     "--allow-non-loopback",
     is_flag=True,
-    help="Let --host be an address other machines can reach (dangerous; warned on every start).",
+    help=_("Let --host be an address other machines can reach (dangerous; warned on every start)."),
 )
 @data_dir_option
 def serve(port: int, host: str, allow_non_loopback: bool, data_dir: Path | None) -> None:
-    """Run the companion on 127.0.0.1 for the browser extension."""
     from companion.server import check_host
     from companion.server import serve as run
     from companion.store.errors import StoreError
@@ -50,12 +55,11 @@ def serve(port: int, host: str, allow_non_loopback: bool, data_dir: Path | None)
         sys.exit(1)
 
 
-@main.command()
-@click.option("--revoke", metavar="ID", help="Revoke a client's token (ids: `hallway tokens`).")
-@click.option("--port", default=config.DEFAULT_PORT, show_default=True, help="Companion's port.")
+@main.command(help=_("Print the token to paste into the extension's options, or revoke a token."))
+@click.option("--revoke", metavar="ID", help=_("Revoke a client's token (ids: `hallway tokens`)."))
+@click.option("--port", default=config.DEFAULT_PORT, show_default=True, help=_("Companion's port."))
 @data_dir_option
 def token(revoke: str | None, port: int, data_dir: Path | None) -> None:
-    """Print the token to paste into the extension's options, or revoke a token."""
     folder = config.data_dir(data_dir, create=False)
     if revoke is None:
         click.echo(_token_of(folder, port))
@@ -64,7 +68,7 @@ def token(revoke: str | None, port: int, data_dir: Path | None) -> None:
         raise click.ClickException(
             _("No client has the id %(revoke)r; see `hallway tokens`.", revoke=revoke)
         )
-    click.echo(f"Revoked {revoke}: its token no longer works.")
+    click.echo(_("Revoked %(id)s: its token no longer works.", id=revoke))
 
 
 def _token_of(folder: Path, port: int) -> str:
@@ -77,35 +81,41 @@ def _token_of(folder: Path, port: int) -> str:
         return tokens.get_or_create(folder)
     serving = data_dir_on(port)
     hint = (
-        f" The companion answering on port {port} keeps its data in {serving}: run "
-        f"`hallway token --data-dir {serving}`."
+        _(
+            "The companion answering on port %(port)s keeps its data in %(folder)s: run "
+            "`hallway token --data-dir %(folder)s`.",
+            port=port,
+            folder=serving,
+        )
         if serving
-        else f" No companion answers on port {port}: start one with `hallway serve`."
+        else _("No companion answers on port %(port)s: start one with `hallway serve`.", port=port)
     )
     raise click.ClickException(
         _(
-            "There is no token in %(folder)s: no companion uses it.%(hint)s",
+            "There is no token in %(folder)s: no companion uses it. %(hint)s",
             folder=folder,
             hint=hint,
         )
     )
 
 
-@main.command(name="tokens")
+@main.command(
+    name="tokens", help=_("List who holds a token: the pasted one and every paired extension.")
+)
 @data_dir_option
 def list_tokens(data_dir: Path | None) -> None:
-    """List who holds a token: the pasted one and every paired extension."""
     for client in clients.listing(config.data_dir(data_dir)):
-        origin = client.origin or "any extension"
-        paired = f", paired {client.paired_at}" if client.paired_at else ""
-        click.echo(f"{client.id}  {client.name}  ({origin}{paired})")
+        origin = client.origin or _("any extension")
+        paired = _(", paired %(when)s", when=client.paired_at) if client.paired_at else ""
+        click.echo(f"{client.id}  {_(client.name)}  ({origin}{paired})")
 
 
-@main.command()
+@main.command(
+    help=_("Print what Hallway understands of a saved page (HTML or a JSON payload), as JSON.")
+)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--url", help="The address the page was saved from.")
+@click.option("--url", help=_("The address the page was saved from."))
 def parse(file: Path, url: str | None) -> None:
-    """Print what Hallway understands of a saved page (HTML or a JSON payload), as JSON."""
     from companion.parsers import NotUnderstood
     from companion.parsers import parse as parse_page
     from companion.parsers.saved import load
@@ -114,19 +124,20 @@ def parse(file: Path, url: str | None) -> None:
     try:
         capture = parse_page(saved.html, url, payloads=saved.payloads)
     except NotUnderstood as problem:
-        click.echo(str(problem), err=True)
+        click.echo(_(str(problem)), err=True)
         sys.exit(2)
     click.echo(json.dumps(capture.to_dict(), indent=2, ensure_ascii=False))
 
 
-@main.command(name="import")
+@main.command(
+    name="import", help=_("Capture saved pages into the database, as the extension does.")
+)
 @click.argument(
     "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
-@click.option("--url", help="The address the pages were saved from.")
+@click.option("--url", help=_("The address the pages were saved from."))
 @data_dir_option
 def import_pages(files: tuple[Path, ...], url: str | None, data_dir: Path | None) -> None:
-    """Capture saved pages into the database, as the extension does."""
     from companion.importing import import_file
 
     store = _open_store(data_dir)
@@ -150,7 +161,13 @@ def _open_store(data_dir: Path | None):
         sys.exit(1)
 
 
-@main.command()
+@main.command(
+    help=_(
+        "Write everything: JSON (complete, for `restore`), CSV (a row per "
+        "person) or vCard; or the calendar feed (ics): events to come and "
+        "follow-ups."
+    )
+)
 @click.option(
     "--format",
     "fmt",
@@ -158,12 +175,12 @@ def _open_store(data_dir: Path | None):
     default="json",
     show_default=True,
 )
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Default: stdout.")
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="For ics: the day to start from.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help=_("Default: stdout."))
+@click.option(
+    "--today", type=click.DateTime(["%Y-%m-%d"]), help=_("For ics: the day to start from.")
+)
 @data_dir_option
 def export(fmt: str, out: Path | None, today: datetime | None, data_dir: Path | None) -> None:
-    """Write everything: JSON (complete, for `restore`), CSV (a row per person) or vCard; or
-    the calendar feed (ics): events to come and follow-ups."""
     from companion.calendar_feed import feed
     from companion.store.export import render
 
@@ -174,17 +191,16 @@ def export(fmt: str, out: Path | None, today: datetime | None, data_dir: Path | 
             text = render(net.db, fmt)
     if out:
         out.write_text(text, encoding="utf-8", newline="")
-        click.echo(f"Wrote {out}.", err=True)
+        click.echo(_("Wrote %(file)s.", file=out), err=True)
     else:
         click.echo(text, nl=False)
 
 
-@main.command()
+@main.command(help=_("Put a JSON export back (into an empty store unless --replace)."))
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--replace", is_flag=True, help="Replace a store that already holds data.")
+@click.option("--replace", is_flag=True, help=_("Replace a store that already holds data."))
 @data_dir_option
 def restore(file: Path, replace: bool, data_dir: Path | None) -> None:
-    """Put a JSON export back (into an empty store unless --replace)."""
     from companion.store.errors import StoreError
     from companion.store.export import restore as put_back
 
@@ -192,17 +208,19 @@ def restore(file: Path, replace: bool, data_dir: Path | None) -> None:
     try:
         put_back(store, json.loads(file.read_text(encoding="utf-8")), replace)
     except (StoreError, ValueError) as problem:
-        message = problem if isinstance(problem, StoreError) else "The file is not valid JSON."
+        message = problem if isinstance(problem, StoreError) else _("The file is not valid JSON.")
         click.echo(str(message), err=True)
         sys.exit(1)
-    click.echo(f"Restored {file} into {store.path}.")
+    click.echo(_("Restored %(file)s into %(path)s.", file=file, path=store.path))
 
 
-@main.command("import-linkedin")
+@main.command(
+    "import-linkedin",
+    help=_("Read LinkedIn's Connections.csv: who is connected, and their company and position."),
+)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @data_dir_option
 def import_linkedin(file: Path, data_dir: Path | None) -> None:
-    """Read LinkedIn's Connections.csv: who is connected, and their company and position."""
     from companion.clock import now
     from companion.store.errors import StoreError
     from companion.store.linkedin import NotConnections, import_connections, read_connections
@@ -216,18 +234,24 @@ def import_linkedin(file: Path, data_dir: Path | None) -> None:
         click.echo(str(problem), err=True)
         sys.exit(1)
     click.echo(
-        f"{len(result.matched)} connections matched people you met; "
-        f"{len(result.ambiguous)} share a name with several people (choose in the review page); "
-        f"{result.not_met} you have not met at a captured event."
+        _(
+            "%(matched)s connections matched people you met; %(ambiguous)s share a name with "
+            "several people (choose in the review page); %(not_met)s you have not met at a "
+            "captured event.",
+            matched=len(result.matched),
+            ambiguous=len(result.ambiguous),
+            not_met=result.not_met,
+        )
     )
 
 
-@main.command()
+@main.command(help=_("Start the companion at login and restart it if it stops (or stop doing so)."))
 @click.argument("action", type=click.Choice(["install", "uninstall", "status"]))
-@click.option("--port", default=config.DEFAULT_PORT, show_default=True, help="Port on 127.0.0.1.")
+@click.option(
+    "--port", default=config.DEFAULT_PORT, show_default=True, help=_("Port on 127.0.0.1.")
+)
 @data_dir_option
 def service(action: str, port: int, data_dir: Path | None) -> None:
-    """Start the companion at login and restart it if it stops (or stop doing so)."""
     import platform
 
     from companion import service as services
@@ -244,11 +268,10 @@ def service(action: str, port: int, data_dir: Path | None) -> None:
     click.echo("\n".join(done))
 
 
-@main.command()
-@click.option("--port", default=config.DEFAULT_PORT, show_default=True, help="Companion's port.")
+@main.command(help=_("Why the extension says “off”: each check, and the command that fixes it."))
+@click.option("--port", default=config.DEFAULT_PORT, show_default=True, help=_("Companion's port."))
 @data_dir_option
 def doctor(port: int, data_dir: Path | None) -> None:
-    """Why the extension says "off": each check, and the command that fixes it."""
     from companion.doctor import examine
 
     findings = examine(config.data_dir(data_dir, create=False), port, Path.home())

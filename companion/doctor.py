@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from companion import API_VERSION, __version__, config, service
+from companion.i18n import _
 from companion.pairing import clients
 from companion.store.db import DB_NAME
 from companion.store.storage import BACKUPS, backup_path, read_tables
@@ -48,28 +49,44 @@ def companion_on(port: int) -> Finding:
         with urllib.request.urlopen(f"{address}/api/health", timeout=3) as answer:
             health = json.load(answer)
     except (OSError, ValueError):
-        return Finding(False, f"Nothing answers on {address}.", f"hallway serve --port {port}")
+        return Finding(
+            False,
+            _("Nothing answers on %(address)s.", address=address),
+            f"hallway serve --port {port}",
+        )
     if not isinstance(health, dict) or health.get("app") != "hallway":
         return Finding(
             False,
-            f"Another program answers on {address}, not Hallway.",
-            f"hallway serve --port {port + 1} (then set that address in the extension's options)",
+            _("Another program answers on %(address)s, not Hallway.", address=address),
+            _(
+                "hallway serve --port %(port)s (then set that address in the extension's options)",
+                port=port + 1,
+            ),
         )
     if health.get("api") != API_VERSION or health.get("version") != __version__:
         return Finding(
             False,
-            f"Hallway {health.get('version')} answers on {address}; this command is {__version__}.",
-            "restart the companion so both are the same version (hallway service install, "
-            "or stop and start hallway serve)",
+            _(
+                "Hallway %(theirs)s answers on %(address)s; this command is %(ours)s.",
+                theirs=health.get("version"),
+                address=address,
+                ours=__version__,
+            ),
+            _(
+                "restart the companion so both are the same version (hallway service install, "
+                "or stop and start hallway serve)"
+            ),
         )
-    return Finding(True, f"Hallway {__version__} answers on {address}.")
+    return Finding(
+        True, _("Hallway %(version)s answers on %(address)s.", version=__version__, address=address)
+    )
 
 
 def folder(data_dir: Path) -> Finding:
     if not data_dir.is_dir():
         return Finding(
             False,
-            f"The data folder {data_dir} does not exist.",
+            _("The data folder %(folder)s does not exist.", folder=data_dir),
             f"hallway serve --data-dir {data_dir}",
         )
     try:
@@ -78,28 +95,40 @@ def folder(data_dir: Path) -> Finding:
     except OSError as problem:
         return Finding(
             False,
-            f"The data folder {data_dir} cannot be written ({problem.strerror}).",
-            f"give yourself write access: chmod u+rwx {data_dir}",
+            _(
+                "The data folder %(folder)s cannot be written (%(problem)s).",
+                folder=data_dir,
+                problem=problem.strerror,
+            ),
+            _("give yourself write access: chmod u+rwx %(folder)s", folder=data_dir),
         )
-    return Finding(True, f"The data folder {data_dir} can be written.")
+    return Finding(True, _("The data folder %(folder)s can be written.", folder=data_dir))
 
 
 def database(data_dir: Path) -> Finding:
     path = data_dir / DB_NAME
     if not path.exists():
-        return Finding(True, "No database yet: the first capture makes it.")
+        return Finding(True, _("No database yet: the first capture makes it."))
     try:
         tables = read_tables(path)
     except (OSError, ValueError) as problem:
         good = next((b for b in _backups(path) if _readable(b)), None)
         fix = (
-            f"restart the companion: it opens the newest good backup, {good.name}, by itself"
+            _(
+                "restart the companion: it opens the newest good backup, %(backup)s, by itself",
+                backup=good.name,
+            )
             if good
-            else f"restore an export: hallway restore EXPORT.json --replace --data-dir {data_dir}"
+            else _(
+                "restore an export: hallway restore EXPORT.json --replace --data-dir %(folder)s",
+                folder=data_dir,
+            )
         )
-        return Finding(False, f"{path} is damaged ({problem}).", fix)
+        return Finding(
+            False, _("%(path)s is damaged (%(problem)s).", path=path, problem=problem), fix
+        )
     people = len(tables.get("people", {}))
-    return Finding(True, f"The database is whole: {people} people ({path}).")
+    return Finding(True, _("The database is whole: %(n)s people (%(path)s).", n=people, path=path))
 
 
 def paired(data_dir: Path) -> Finding:
@@ -107,14 +136,19 @@ def paired(data_dir: Path) -> Finding:
     if not found:
         return Finding(
             False,
-            "No extension is paired.",
-            "in the extension's options, Ask the companion to pair (or paste `hallway token`)",
+            _("No extension is paired."),
+            _("in the extension's options, Ask the companion to pair (or paste `hallway token`)"),
         )
     said = "; ".join(
-        f"{c.name} ({c.browser or 'pasted token'}, last call {c.last_call or 'not recorded'})"
+        _(
+            "%(name)s (%(browser)s, last call %(when)s)",
+            name=_(c.name),
+            browser=c.browser or _("pasted token"),
+            when=c.last_call or _("not recorded"),
+        )
         for c in found
     )
-    return Finding(True, f"{len(found)} paired: {said}.")
+    return Finding(True, _("%(n)s paired: %(said)s.", n=len(found), said=said))
 
 
 def service_state(home: Path, port: int, data_dir: Path) -> Finding:
@@ -122,14 +156,13 @@ def service_state(home: Path, port: int, data_dir: Path) -> Finding:
         plan = service.plan(platform.system(), home, port, data_dir)
     except ValueError as problem:
         return Finding(True, str(problem))
-    said = service.status(plan)
-    if said.startswith("Not installed"):
+    if not plan.path.exists():
         return Finding(
             True,
-            "No service: Hallway starts only when you run it.",
-            "hallway service install (optional)",
+            _("No service: Hallway starts only when you run it."),
+            _("hallway service install (optional)"),
         )
-    return Finding(True, f"Service: {said}")
+    return Finding(True, _("Service: %(said)s", said=service.status(plan)))
 
 
 def _backups(path: Path) -> list[Path]:

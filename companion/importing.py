@@ -7,6 +7,7 @@ from pathlib import Path
 
 from companion.capturing import CaptureRequest, capture
 from companion.clock import now
+from companion.i18n import _
 from companion.parsers import NotUnderstood
 from companion.parsers.saved import load
 from companion.store import Store
@@ -28,7 +29,10 @@ def import_file(store: Store, path: Path, url: str | None) -> tuple[bool, str]:
     try:
         reply = capture(store, request)
     except NotUnderstood as problem:
-        return False, str(problem)
+        return False, _(str(problem))
     events = reply.get("events") or ([reply["event"]] if reply.get("event") else [])
     titles = ", ".join(e["title"] for e in events[:3]) + (" ..." if len(events) > 3 else "")
-    return True, f"{reply['kind']}: {titles} ({reply['people_added']} people added)"
+    added = reply["people_added"]
+    return True, _(
+        "%(kind)s: %(titles)s (%(n)s people added)", kind=reply["kind"], titles=titles, n=added
+    )

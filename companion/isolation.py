@@ -22,6 +22,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from companion import config, parsers
+from companion.i18n import _
 from companion.model import Capture
 
 WORKERS = 2
@@ -56,8 +57,9 @@ class Worker:
             if not self._conn.poll(seconds):
                 self.stop()
                 raise TooSlow(
-                    f"Hallway gave up on this page: reading it took over {seconds:g} seconds."
-                )
+                    _("Hallway gave up on this page: reading it took over %(n)s seconds.",
+                      n=f"{seconds:g}")
+                )  # fmt: skip
             ok, value = self._conn.recv()
         except (EOFError, BrokenPipeError, ConnectionResetError):
             self.stop()  # the child died (killed for its memory, or crashed)
@@ -107,7 +109,7 @@ class Pool:
     ):
         self.seconds = seconds
         self._idle: queue.Queue[Worker] = queue.Queue()
-        for _ in range(size):
+        for _worker in range(size):
             self._idle.put(Worker(function, memory, preload))
 
     def warm(self) -> None:
@@ -198,4 +200,4 @@ def _limit_memory(memory_bytes: int) -> None:
 
 
 def _too_big() -> TooBig:
-    return TooBig("Hallway gave up on this page: reading it needed too much memory.")
+    return TooBig(_("Hallway gave up on this page: reading it needed too much memory."))

@@ -17,8 +17,9 @@ import click
 from flask import Flask
 from waitress.server import create_server
 
-from companion import config, isolation, running
+from companion import config, i18n, isolation, running
 from companion.app import create_app
+from companion.i18n import _
 from companion.pairing.requests import Desk, PairingRequest
 
 
@@ -41,13 +42,19 @@ def check_host(host: str, allow_non_loopback: bool) -> None:
         return
     if not allow_non_loopback:
         raise NotLoopback(
-            f"Refusing to listen on {host}: other machines could reach your network there. "
-            "Hallway listens on 127.0.0.1 only (add --allow-non-loopback if you really must)."
+            _(
+                "Refusing to listen on %(host)s: other machines could reach your network there. "
+                "Hallway listens on 127.0.0.1 only (add --allow-non-loopback if you really must).",
+                host=host,
+            )
         )
     click.secho(
-        f"WARNING: Hallway listens on {host}, not only on 127.0.0.1. Anything that can reach "
-        "this address can try to reach the companion. Requests still need a loopback Host "
-        "header and a token.",
+        _(
+            "WARNING: Hallway listens on %(host)s, not only on 127.0.0.1. Anything that can "
+            "reach this address can try to reach the companion. Requests still need a loopback "
+            "Host header and a token.",
+            host=host,
+        ),
         err=True,
         fg="red",
         bold=True,
@@ -104,16 +111,21 @@ def serve(data_dir: Path | str | None, port: int, host: str = config.HOST) -> No
     base = f"http://{config.HOST}:{server.effective_port}"
     running.note(server.effective_port, folder)
     desk = app.extensions["hallway_pairing"]
-    desk.listeners.append(lambda asked: announce_pairing(asked, f"{base}/pairing"))
+    # The terminal speaks the command's language, also from the threads that print to it.
+    language = i18n.current()
+    desk.listeners.append(lambda asked: announce_pairing(asked, f"{base}/pairing", language))
     if sys.stdin.isatty():
-        desk.listeners.append(prompt_in_terminal(desk, folder))
-    click.echo(f"Hallway is running at {base}/")
-    click.echo(f"Database: {app.extensions['hallway_store'].path}")
+        desk.listeners.append(prompt_in_terminal(desk, folder, language))
+    click.echo(_("Hallway is running at %(address)s", address=f"{base}/"))
+    click.echo(_("Database: %(path)s", path=app.extensions["hallway_store"].path))
     click.echo(
-        "Pair the extension: click Ask the companion to pair in its options and approve "
-        f"here, or paste the token printed by `hallway token --data-dir {folder}`."
+        _(
+            "Pair the extension: click Ask the companion to pair in its options and approve "
+            "here, or paste the token printed by `hallway token --data-dir %(folder)s`.",
+            folder=folder,
+        )
     )
-    click.echo("Press Ctrl+C to stop.")
+    click.echo(_("Press Ctrl+C to stop."))
     # `kill` stops it as Ctrl+C does: a normal exit, which also ends the parse workers.
     signal.signal(signal.SIGTERM, _interrupt)
     # The parse workers are started with Ctrl+C ignored, which they keep: a terminal sends it
@@ -129,7 +141,7 @@ def serve(data_dir: Path | str | None, port: int, host: str = config.HOST) -> No
         server.run()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl+C while stopping changes nothing
     running.forget(server.effective_port)
-    click.echo("Stopped.")
+    click.echo(_("Stopped."))
 
 
 def _interrupt(signum: int, frame: Any) -> None:
@@ -143,18 +155,28 @@ def warm_caches(app: Flask) -> None:
         net.ordered("last_seen")
 
 
-def announce_pairing(asked: PairingRequest, page: str) -> None:
-    click.echo(
-        f"Pairing request from {asked.name!r} ({asked.origin}), code {asked.code}. "
-        f"Approve or deny it at {page} (it is denied unless you approve)."
-    )
+def announce_pairing(asked: PairingRequest, page: str, language: str = i18n.DEFAULT) -> None:
+    with i18n.speaking(language):
+        click.echo(
+            _(
+                "Pairing request from %(name)r (%(origin)s), code %(code)s. Approve or deny it "
+                "at %(page)s (it is denied unless you approve).",
+                name=asked.name,
+                origin=asked.origin,
+                code=asked.code,
+                page=page,
+            )
+        )
 
 
-def prompt_in_terminal(desk: Desk, data_dir: Path) -> Callable[[PairingRequest], None]:
+def prompt_in_terminal(
+    desk: Desk, data_dir: Path, language: str = i18n.DEFAULT
+) -> Callable[[PairingRequest], None]:
     """A listener that asks about each request in this terminal, one at a time."""
     waiting: queue.Queue[PairingRequest] = queue.Queue()
 
     def loop() -> None:
+        i18n.start(language)
         while answer_in_terminal(desk, data_dir, waiting.get(), click.confirm):
             pass
 
@@ -167,12 +189,15 @@ def answer_in_terminal(
 ) -> bool:
     """Ask the user (anything but yes denies); False once the terminal cannot answer."""
     try:
-        approve = confirm(f"Approve pairing {asked.name!r} with code {asked.code}?", default=False)
+        approve = confirm(
+            _("Approve pairing %(name)r with code %(code)s?", name=asked.name, code=asked.code),
+            default=False,
+        )
     except click.Abort:  # end of input: deny, and stop asking
         desk.decide(asked.id, False, data_dir)
         return False
     if desk.decide(asked.id, approve, data_dir) is None:
-        click.echo("That request was already decided on the pairing page, or it expired.")
+        click.echo(_("That request was already decided on the pairing page, or it expired."))
     else:
-        click.echo("Approved: the extension is paired." if approve else "Denied.")
+        click.echo(_("Approved: the extension is paired.") if approve else _("Denied."))
     return True

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from companion.i18n import _
+
 NAME = "hallway"
 LABEL = "org.hallway.companion"
 Run = Callable[[Sequence[str]], subprocess.CompletedProcess[str]]
@@ -54,8 +56,9 @@ def plan(system: str, home: Path, port: int, data_dir: Path) -> Plan:
     if system == "Windows":
         return _task(home, argv)
     raise ValueError(
-        f"Hallway cannot install a service on {system}: start it with `hallway serve`."
-    )
+        _("Hallway cannot install a service on %(system)s: start it with `hallway serve`.",
+          system=system)
+    )  # fmt: skip
 
 
 def system_run(argv: Sequence[str]) -> subprocess.CompletedProcess[str]:
@@ -69,28 +72,30 @@ def install(p: Plan, run: Run = system_run) -> list[str]:
         p.path.write_bytes(p.text)
     else:
         p.path.write_text(p.text, encoding="utf-8")
-    done = [f"Wrote {p.path}."]
+    done = [_("Wrote %(file)s.", file=p.path)]
     return done + [_ran(step, run) for step in p.start]
 
 
 def uninstall(p: Plan, run: Run = system_run) -> list[str]:
     if not p.path.exists():
-        return [f"No Hallway service is installed ({p.path} does not exist)."]
+        return [_("No Hallway service is installed (%(file)s does not exist).", file=p.path)]
     done = [_ran(step, run) for step in p.stop]
     p.path.unlink()
-    return [*done, f"Removed {p.path}."]
+    return [*done, _("Removed %(file)s.", file=p.path)]
 
 
 def status(p: Plan, run: Run = system_run) -> str:
     """One sentence: installed or not, and what the system says of it."""
     if not p.path.exists():
-        return "Not installed: `hallway service install` starts Hallway at login."
+        return _("Not installed: `hallway service install` starts Hallway at login.")
     try:
         answer = run(p.state)
     except OSError as problem:
-        return f"Installed ({p.path}), but its state cannot be read: {problem}."
+        return _("Installed (%(file)s), but its state cannot be read: %(problem)s.",
+                 file=p.path, problem=problem)  # fmt: skip
     said = (answer.stdout or answer.stderr or "").strip().splitlines()
-    return f"Installed ({p.path}); the system says: {said[0] if said else answer.returncode}."
+    return _("Installed (%(file)s); the system says: %(said)s.", file=p.path,
+             said=said[0] if said else answer.returncode)  # fmt: skip
 
 
 def _ran(step: list[str], run: Run) -> str:
@@ -98,10 +103,12 @@ def _ran(step: list[str], run: Run) -> str:
     try:
         answer = run(step)
     except OSError as problem:
-        return f"Could not run `{shown}` ({problem}): run it yourself."
+        return _("Could not run `%(command)s` (%(problem)s): run it yourself.", command=shown,
+                 problem=problem)  # fmt: skip
     if answer.returncode != 0:
-        return f"`{shown}` failed: {(answer.stderr or answer.stdout or '').strip()}"
-    return f"Ran `{shown}`."
+        said = (answer.stderr or answer.stdout or "").strip()
+        return _("`%(command)s` failed: %(said)s", command=shown, said=said)
+    return _("Ran `%(command)s`.", command=shown)
 
 
 def _systemd(home: Path, argv: list[str]) -> Plan:

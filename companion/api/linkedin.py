@@ -6,6 +6,7 @@ from flask import abort, current_app, jsonify, request
 
 from companion.api import bp
 from companion.clock import now
+from companion.i18n import _
 from companion.store.linkedin import (
     NotConnections,
     import_connections,
@@ -19,7 +20,7 @@ def upload_connections():
     body = request.get_json(silent=True)
     text = body.get("csv") if isinstance(body, dict) else None
     if not isinstance(text, str) or not text.strip():
-        abort(422, 'Send the file\'s text as {"csv": "..."}.')
+        abort(422, _('Send the file\'s text as {"csv": "..."}.'))
     try:
         connections = read_connections(text)
     except NotConnections as problem:
@@ -35,7 +36,7 @@ def choose_person(pending_id: int):
     body = request.get_json(silent=True)
     person_id = body.get("person_id") if isinstance(body, dict) else None
     if not isinstance(person_id, int):
-        abort(422, 'Send the chosen person as {"person_id": <id>}.')
+        abort(422, _('Send the chosen person as {"person_id": <id>}.'))
     with current_app.extensions["hallway_store"].transaction() as db:
         try:
             resolve_pending(db, pending_id, person_id, now())

@@ -7,6 +7,7 @@ from flask import abort, current_app, jsonify, request
 from companion import answers
 from companion.api import bp
 from companion.clock import now
+from companion.i18n import _
 from companion.store import tables
 from companion.store.db import raw
 from companion.store.merge import MergeError, NotFound, dismiss, merge, suggestions, unmerge
@@ -56,7 +57,8 @@ def _ints(*names: str) -> list[int]:
     body = request.get_json(silent=True)
     values = [body.get(n) if isinstance(body, dict) else None for n in names]
     if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-        abort(422, "Send " + " and ".join(f"'{n}'" for n in names) + " as person or merge ids.")
+        quoted = [f"'{n}'" for n in names]
+        abort(422, _("Send %(names)s as person or merge ids.", names=_(" and ").join(quoted)))
     return values  # type: ignore[return-value]
 
 

@@ -26,11 +26,11 @@ def ask_to_pair():
     try:
         asked = _desk().ask(
             origin=request.headers["Origin"],
-            name=_text(body, "name", NAME_LIMIT) or "Hallway extension",
+            name=_text(body, "name", NAME_LIMIT) or _("Hallway extension"),
             browser=_text(body, "browser", BROWSER_LIMIT) or request.user_agent.string,
         )
     except TooManyRequests:
-        response = jsonify(error="Too many pairing requests in the last minute; try again soon.")
+        response = jsonify(error=_("Too many pairing requests in the last minute; try again soon."))
         return response, 429, {"Retry-After": "60"}
     return jsonify(
         request=asked.id,

@@ -6,13 +6,13 @@ from flask import abort, current_app, jsonify, request
 
 from companion import answers
 from companion.api import args, bp
-from companion.i18n import _
+from companion.i18n import N_, _
 from companion.method import by_hand, edits, interactions
 from companion.method.classify import CLASSES
 from companion.method.followups import STATUSES
 from companion.store import Store, tables
 
-SAME_NAME = (
+SAME_NAME = N_(
     "Someone with this name is already saved: is it the same person? Send 'same_as' with "
     "their id, or 'new': true to save a new person."
 )
@@ -58,7 +58,7 @@ def add_person():
     with _store().reading() as net:
         if isinstance(added, list):
             offered = [answers.with_events(net, pid) for pid in added]
-            return jsonify(person=None, question=SAME_NAME, candidates=offered)
+            return jsonify(person=None, question=_(SAME_NAME), candidates=offered)
         notes = answers.person_notes(net, added, new.event_id)
         return jsonify(person=answers.detail(net, added, today), notes=notes), 201
 

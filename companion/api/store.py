@@ -1,6 +1,7 @@
 from flask import current_app, jsonify
 
 from companion.api import bp
+from companion.i18n import _
 from companion.store import schema
 
 
@@ -10,8 +11,11 @@ def store_status():
     store = current_app.extensions["hallway_store"]
     recovered = store.recovered_from.name if store.recovered_from else None
     warning = (
-        f"The database file was damaged; Hallway opened its backup {recovered}. "
-        "Check that your latest captures are there."
+        _(
+            "The database file was damaged; Hallway opened its backup %(backup)s. "
+            "Check that your latest captures are there.",
+            backup=recovered,
+        )
         if recovered
         else None
     )

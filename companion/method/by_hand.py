@@ -43,8 +43,10 @@ def validated(body: Any) -> NewPerson:
     url = _text(body, "linkedin_url", URL_MAX)
     if url and not _PROFILE.fullmatch(url):
         raise BadPerson(
-            "'linkedin_url' must be a LinkedIn profile address, such as "
-            "https://www.linkedin.com/in/their-name/."
+            _(
+                "'linkedin_url' must be a LinkedIn profile address, such as "
+                "https://www.linkedin.com/in/their-name/."
+            )
         )
     return NewPerson(
         name=name,

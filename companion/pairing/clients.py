@@ -20,6 +20,7 @@ from filelock import FileLock
 
 from companion import tokens
 from companion.clock import now
+from companion.i18n import N_
 
 CLIENTS_FILE = "clients.json"
 # A call is noted in the file at most this often per client: doctor needs the day, not each call.
@@ -37,7 +38,10 @@ class Client:
     last_call: str = ""  # when it last called, to the nearest CALL_NOTED_EVERY (hallway doctor)
 
 
-PASTED = Client(id=PASTED_ID, name="Token pasted into the extension (hallway token)", origin=None)
+# Its name is said in the reader's language where it is shown (_(client.name)).
+PASTED = Client(
+    id=PASTED_ID, name=N_("Token pasted into the extension (hallway token)"), origin=None
+)
 
 
 def identify(data_dir: Path, token: str | None) -> Client | None:

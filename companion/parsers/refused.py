@@ -8,11 +8,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from companion.i18n import N_
+
 if TYPE_CHECKING:
     from companion.model import Capture
     from companion.parsers.page import Page
 
-LINKEDIN = (
+LINKEDIN = N_(
     "Hallway never reads LinkedIn pages: LinkedIn's terms forbid it. To bring in your "
     "LinkedIn contacts, download Connections.csv (LinkedIn: Settings > Data privacy > Get a "
     "copy of your data > Connections) and import it on Hallway's Settings page or with "
@@ -32,7 +34,7 @@ def on_linkedin(url: str | None) -> bool:
 
 # --- captures that are not events ------------------------------------------------------------
 
-NOT_AN_EVENT = (
+NOT_AN_EVENT = N_(
     "This page has no event Hallway can read: no event title, time or attendee list was found."
 )
 # schema.org types of writing about something, never the thing itself: every subtype of

@@ -13,6 +13,7 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Table
 
+from companion.i18n import _
 from companion.store import schema
 from companion.store.errors import StoreTooNew, StoreWriteError
 from companion.store.network import Network
@@ -170,8 +171,10 @@ class Store:
             self._file_lock.acquire()
         except Timeout as problem:
             raise StoreWriteError(
-                "Another Hallway process has held the database for a minute: nothing was "
-                "saved; stop it and try again."
+                _(
+                    "Another Hallway process has held the database for a minute: nothing was "
+                    "saved; stop it and try again."
+                )
             ) from problem
         except OSError as problem:
             raise write_error(problem, self.path.parent) from problem
@@ -199,8 +202,12 @@ class Store:
             return
         if version is not None and version > schema.SCHEMA_VERSION:
             raise StoreTooNew(
-                f"{self.path} was written by a newer Hallway (format {version}); "
-                "update Hallway to open it."
+                _(
+                    "%(path)s was written by a newer Hallway (format %(version)s); "
+                    "update Hallway to open it.",
+                    path=self.path,
+                    version=version,
+                )
             )
         try:
             with self.transaction() as db:

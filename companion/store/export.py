@@ -74,8 +74,10 @@ def restore(store: Store, export: Any, replace: bool = False) -> None:
         holds_data = any(raw(net.db, t) for t in ("events", "people", "interactions"))
     if holds_data and not replace:
         raise StoreError(
-            "The store already holds data: restore into an empty data folder, "
-            "or ask to replace it (the current data stays in the backups)."
+            _(
+                "The store already holds data: restore into an empty data folder, "
+                "or ask to replace it (the current data stays in the backups)."
+            )
         )
     meta = tables.get("meta") or {"1": {"schema": int(export.get("schema", 1))}}
     store.replace_all({**tables, "meta": meta})

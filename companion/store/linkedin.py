@@ -66,7 +66,9 @@ def read_connections(text: str) -> list[Connection]:
     )
     if header_at is None:
         raise NotConnections(
-            "This is not LinkedIn's Connections.csv: it has no 'First Name, Last Name' header row."
+            _(
+                "This is not LinkedIn's Connections.csv: it has no 'First Name, Last Name' header row."
+            )
         )
     header = [c.strip() for c in rows[header_at]]
     connections = []
@@ -176,7 +178,7 @@ def apply_connection(
                 "kind": "connected",
                 "date": connection.connected_on or at[:10],
                 "event_id": None,
-                "note": "Connected on LinkedIn (from Connections.csv).",
+                "note": _("Connected on LinkedIn (from Connections.csv)."),  # in the user's words
             }
         )
 

@@ -54,8 +54,12 @@ def suggestions(db: TinyDB) -> list[dict[str, Any]]:
             shared = (groups[a] & groups[b]) - {""}
             if frozenset((a, b)) in dismissed or not (shared or not groups[a] or not groups[b]):
                 continue
-            where = f"both seen at {sorted(shared)[0]}" if shared else "one not seen at any event"
-            found.append({"people": [a, b], "reason": f"Same name, {where}."})
+            where = (
+                _("Same name, both seen at %(event)s.", event=sorted(shared)[0])
+                if shared
+                else _("Same name, one not seen at any event.")
+            )
+            found.append({"people": [a, b], "reason": where})
     return found
 
 

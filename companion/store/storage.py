@@ -281,7 +281,7 @@ class AtomicJSONStorage(Storage):
                 self._journal_length = self._replay(self._data, [self.journal_path], chained=False)
             return
         except ValueError as problem:
-            damage = f"{self.path.name} is damaged ({problem})"
+            damage = f"{self.path.name} is damaged ({problem})"  # for the log
         for n, backup in enumerate(self.backups(), start=1):
             try:
                 data = read_tables(backup)
@@ -296,8 +296,11 @@ class AtomicJSONStorage(Storage):
             log.error("%s: opened the backup %s instead.", damage, backup.name)
             return
         raise StoreDamaged(
-            f"{self.path} is damaged and none of its backups could be read; "
-            "Hallway left it untouched."
+            _(
+                "%(path)s is damaged and none of its backups could be read; "
+                "Hallway left it untouched.",
+                path=self.path,
+            )
         )
 
     @staticmethod
@@ -372,7 +375,7 @@ def read_tables(path: Path) -> dict[str, Any]:
     try:
         data = orjson.loads(body)
     except orjson.JSONDecodeError as problem:
-        raise ValueError(f"not valid JSON: {problem}") from problem
+        raise ValueError(_("not valid JSON: %(problem)s", problem=problem)) from problem
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise ValueError(_("not a Hallway database"))
     return data
@@ -386,18 +389,28 @@ def write_error(problem: OSError, folder: Path) -> StoreWriteError:
     """The plain sentence for a failed write; the previous file is always still there."""
     if problem.errno in _FULL:
         return StoreWriteError(
-            f"The disk holding {folder} is full: nothing was saved and your "
-            "earlier data is intact.",
+            _(
+                "The disk holding %(folder)s is full: nothing was saved and your "
+                "earlier data is intact.",
+                folder=folder,
+            ),
             full=True,
         )
     if problem.errno in _READ_ONLY:
         return StoreWriteError(
-            f"Hallway may not write to {folder} (read-only): nothing was saved and your "
-            "earlier data is intact."
+            _(
+                "Hallway may not write to %(folder)s (read-only): nothing was saved and your "
+                "earlier data is intact.",
+                folder=folder,
+            )
         )
     return StoreWriteError(
-        f"Hallway could not write to {folder} ({problem.strerror or problem}): nothing "
-        "was saved and your earlier data is intact."
+        _(
+            "Hallway could not write to %(folder)s (%(problem)s): nothing "
+            "was saved and your earlier data is intact.",
+            folder=folder,
+            problem=problem.strerror or problem,
+        )
     )
 
 

@@ -46,7 +46,7 @@ def talked(event_id: int):
 
 @bp.post("/events/<int:event_id>/question")
 def question(event_id: int):
-    person_id = common.form_int("person", "who asked the question")
+    person_id = common.form_int("person", _("who asked the question"))
     text = request.form.get("question", "").strip()
     if not text or len(text) > NOTE_MAX:
         abort(422, _("Write the question, in at most %(note_max)s characters.", note_max=NOTE_MAX))

@@ -172,7 +172,7 @@ def log_interaction(person_id: int):
 
 @bp.post("/people/<int:person_id>/merge")
 def merge_person(person_id: int):
-    other = common.form_int("other", "the record to merge")
+    other = common.form_int("other", _("the record to merge"))
     with common.store().transaction() as db:
         try:
             merge.merge(db, person_id, other, now())
@@ -183,7 +183,7 @@ def merge_person(person_id: int):
 
 @bp.post("/people/<int:person_id>/not-duplicate")
 def not_duplicate(person_id: int):
-    other = common.form_int("other", "the other record")
+    other = common.form_int("other", _("the other record"))
     with common.store().transaction() as db:
         merge.dismiss(db, person_id, other)
     return common.done("ui.person", "dismissed", person_id=person_id)

@@ -53,9 +53,9 @@ package: $(VENV)/.installed-test node_modules/.installed
 # merges it into each language's .po (translate the new entries there); `make catalogues` builds
 # the .mo files the companion reads (setup.py does the same when the package is installed).
 catalogue: $(VENV)/.installed
-	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k ngettext --no-location --sort-output \
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --no-location --sort-output \
 	  -o companion/locales/messages.pot .
-	$(VENV)/bin/pybabel update --quiet --no-fuzzy-matching -i companion/locales/messages.pot -d companion/locales
+	$(VENV)/bin/pybabel update --no-fuzzy-matching -i companion/locales/messages.pot -d companion/locales
 
 catalogues: $(VENV)/.installed
 	$(VENV)/bin/pybabel compile --quiet --statistics -d companion/locales

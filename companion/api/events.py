@@ -3,8 +3,8 @@
 from flask import abort, current_app, jsonify, request
 
 from companion import answers
-from companion.api import bp
-from companion.i18n import _
+from companion.api import args, bp
+from companion.i18n import LANGUAGES, _
 from companion.method import organizer
 from companion.store import Store, tables
 
@@ -37,9 +37,11 @@ def show_event(event_id: int):
 
 @bp.get("/events/<int:event_id>/prep")
 def event_prep(event_id: int):
+    language = args.choice("language", tuple(LANGUAGES))  # else the notes' setting
     with _store().reading() as net:
         _event_or_404(net, event_id)
-        return jsonify(event_id=event_id, prep_notes=answers.event_prep(net, event_id))
+        notes = answers.event_prep(net, event_id, language=language)
+        return jsonify(event_id=event_id, prep_notes=notes)
 
 
 @bp.get("/events/<int:event_id>/organizer")

@@ -6,7 +6,7 @@ from flask import abort, current_app, jsonify, request
 
 from companion import answers
 from companion.api import args, bp
-from companion.i18n import N_, _
+from companion.i18n import LANGUAGES, N_, _
 from companion.method import by_hand, edits, interactions
 from companion.method.classify import CLASSES
 from companion.method.followups import STATUSES
@@ -108,11 +108,12 @@ def log_interaction(person_id: int):
 @bp.get("/people/<int:person_id>/notes")
 def person_notes(person_id: int):
     event_id = args.number("event")
+    language = args.choice("language", tuple(LANGUAGES))  # this note's, else the setting's
     with _store().reading() as net:
         _person_or_404(net, person_id)
         if event_id is not None and event_id not in net.events:
             abort(404, _("There is no event with that id."))
-        drafted = answers.person_notes(net, person_id, event_id)
+        drafted = answers.person_notes(net, person_id, event_id, language)
         if drafted is None:
             abort(422, _("This person is not linked to any event yet: pass ?event=<id>."))
         return jsonify(drafted)

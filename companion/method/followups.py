@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from companion import i18n
 from companion.i18n import _
 from companion.method.interactions import PERSONAL, iso_date, last_touch
 
@@ -71,14 +72,15 @@ def next_step(
         return None
     agreed = iso_date(person.get("follow_up_on"))
     if agreed and agreed > last:
-        return Due("next_touch", agreed, _("You agreed to follow up on %(day)s.", day=agreed))
+        said = _("You agreed to follow up on %(day)s.", day=_day(agreed))
+        return Due("next_touch", agreed, said)
     due_on = (date.fromisoformat(last) + timedelta(days=NEXT_TOUCH_DAYS)).isoformat()
     return Due(
         "next_touch",
         due_on,
         _(
             "Your last touch was on %(day)s: the next is due %(n)s days later.",
-            day=last,
+            day=_day(last),
             n=NEXT_TOUCH_DAYS,
         ),
     )
@@ -104,7 +106,7 @@ def _invite(
     reason = _(
         "You met at %(event)s on %(day)s: connect on LinkedIn with a note within %(n)s days.",
         event=event.get("title") or _("an event"),
-        day=held,
+        day=_day(held),
         n=CONNECT_WITHIN_DAYS,
     )
     if invites_left == 0:
@@ -120,3 +122,7 @@ def invite_budget(
     month = today.isoformat()[:7]
     used = sum(1 for i in interactions if i["kind"] == "invite_sent" and i["date"][:7] == month)
     return {"month": month, "budget": budget, "used": used, "left": max(budget - used, 0)}
+
+
+def _day(iso: str) -> str:
+    return i18n.short_day(date.fromisoformat(iso[:10]))

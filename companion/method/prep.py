@@ -14,6 +14,7 @@ from datetime import date, timedelta, tzinfo
 from typing import Any
 from urllib.parse import quote_plus
 
+from companion import i18n
 from companion.i18n import N_, _
 from companion.method import labels
 from companion.method.followups import CONNECT_WITHIN_DAYS, NEXT_TOUCH_DAYS
@@ -262,7 +263,7 @@ def _who_is_coming(attendees: list[Attendee]) -> Section:
         items.append(
             _item(
                 _("You already know %(name)s: %(count)s of %(goal)s interactions, last met %(day)s",
-                  day=person.last_met, **values)
+                  day=i18n.short_day(date.fromisoformat(person.last_met[:10])), **values)
                 if person.last_met
                 else _("You already know %(name)s: %(count)s of %(goal)s interactions", **values)
             )
@@ -388,8 +389,8 @@ def _after(event: dict[str, Any]) -> Section:
         wait = _("Then wait at least %(n)s days", n=NEXT_TOUCH_DAYS)
     else:
         day = date.fromisoformat(held)
-        connect = _("By %(day)s", day=(day + timedelta(days=CONNECT_WITHIN_DAYS)).isoformat())
-        wait = _("Not before %(day)s", day=(day + timedelta(days=NEXT_TOUCH_DAYS)).isoformat())
+        connect = _("By %(day)s", day=i18n.short_day(day + timedelta(days=CONNECT_WITHIN_DAYS)))
+        wait = _("Not before %(day)s", day=i18n.short_day(day + timedelta(days=NEXT_TOUCH_DAYS)))
     return {
         "title": _("After the event"),
         "items": [

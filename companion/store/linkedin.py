@@ -67,7 +67,8 @@ def read_connections(text: str) -> list[Connection]:
     if header_at is None:
         raise NotConnections(
             _(
-                "This is not LinkedIn's Connections.csv: it has no 'First Name, Last Name' header row."
+                "This is not LinkedIn's Connections.csv: it has no 'First Name, Last Name' "
+                "header row."
             )
         )
     header = [c.strip() for c in rows[header_at]]

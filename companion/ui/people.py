@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, g, render_template, request
+from flask import abort, g, jsonify, render_template, request
 
 from companion import answers
 from companion.api import args
 from companion.clock import now
-from companion.i18n import _
+from companion.i18n import LANGUAGES, _
 from companion.method import by_hand, edits, interactions
 from companion.method.classify import CLASSES
 from companion.method.followups import STATUSES
@@ -63,11 +63,12 @@ def _event_choices(net: answers.Network, chosen: int | None) -> list[dict]:
 @bp.get("/people/<int:person_id>")
 def person(person_id: int):
     event_id = args.number("event")
+    language = args.choice("note_language", tuple(LANGUAGES))
     with common.store().reading() as net:
         common.person_or_404(net, person_id)
         if event_id is not None:
             common.event_or_404(net, event_id)
-        drafted = answers.person_notes(net, person_id, event_id)
+        drafted = answers.person_notes(net, person_id, event_id, language)
         g.allow_photos = net.settings["show_photos"]
         return render_template(
             "person.html",
@@ -81,8 +82,25 @@ def person(person_id: int):
             classes=CLASSES,
             statuses=STATUSES,
             settings=net.settings,
+            languages=LANGUAGES,
             today=common.today().isoformat(),
         )
+
+
+@bp.get("/people/<int:person_id>/notes.json")
+def person_notes(person_id: int):
+    """This person's notes in the language asked for: the person page switches them in place.
+    Readable by this page alone (same origin), as the page itself is."""
+    event_id = args.number("event")
+    language = args.choice("language", tuple(LANGUAGES))
+    with common.store().reading() as net:
+        common.person_or_404(net, person_id)
+        if event_id is not None:
+            common.event_or_404(net, event_id)
+        drafted = answers.person_notes(net, person_id, event_id, language)
+    if drafted is None:
+        abort(422, _("Notes need an event: this person was not seen at any event yet."))
+    return jsonify(drafted)
 
 
 def _same_name(net: answers.Network, person_id: int) -> dict[str, list[dict]]:

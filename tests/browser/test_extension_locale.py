@@ -70,6 +70,7 @@ SAYS = {
         "queue_heading": "等待本地程序",
         "send_now": "立即发送",
         "badge_off": "断开",
+        "badge_title_off": "Hallway：本地程序没有响应",  # noqa: RUF001 (Chinese punctuation)
         "options_title": "Hallway 设置",
         "legends": ["本地程序", "提醒", "加好友附言"],
         "save_and_test": "保存并测试",
@@ -100,6 +101,7 @@ SAYS = {
         "queue_heading": "Waiting for the companion",
         "send_now": "Send now",
         "badge_off": "off",
+        "badge_title_off": "Hallway: the companion is not answering",
         "options_title": "Hallway options",
         "legends": ["Companion", "Reminders", "Connection notes"],
         "save_and_test": "Save and test",
@@ -237,6 +239,7 @@ def test_the_popup_says_the_companion_is_away_in_the_browsers_language(localized
     popup.locator("#status.error", has_text=says["away"]).wait_for()
     assert '"make run"' in popup.locator("#status").inner_text()
     assert worker.evaluate("chrome.action.getBadgeText({})") == says["badge_off"]
+    assert worker.evaluate("chrome.action.getTitle({})") == says["badge_title_off"]
     popup.get_by_role("button", name=says["capture"], exact=True).click()
     popup.locator("#status.error", has_text=says["kept"]).wait_for()
     queue = popup.locator("#queue")

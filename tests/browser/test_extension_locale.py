@@ -35,6 +35,7 @@ from tests.conftest import fixture_text
 pytestmark = pytest.mark.browser
 
 EVENT_PATH = "/lakeside-data-science/events/301234567/"
+ATTENDEES_PATH = "/lakeside-data-science/events/301234567/attendees/"
 PAGE_TITLE = "Feature Stores in Practice & MLOps Q&A | Meetup"  # the queue lists it as it is
 PRODUCTS = {"Hallway", "LinkedIn", "Meetup", "Luma", "Eventbrite", "Zoom", "Premium"}
 # Commands the user types are the same in every language.
@@ -70,6 +71,9 @@ SAYS = {
         "queue_heading": "等待本地程序",
         "send_now": "立即发送",
         "badge_off": "断开",
+        "rows": r"已读取 [1-9]\d* 行",
+        "stop": "停止",
+        "no_list": "Hallway 在这个页面上没找到参会者名单",
         "badge_title_off": "Hallway：本地程序没有响应",  # noqa: RUF001 (Chinese punctuation)
         "options_title": "Hallway 设置",
         "legends": ["本地程序", "提醒", "加好友附言"],
@@ -101,6 +105,9 @@ SAYS = {
         "queue_heading": "Waiting for the companion",
         "send_now": "Send now",
         "badge_off": "off",
+        "rows": r"[1-9]\d* rows collected",
+        "stop": "Stop",
+        "no_list": "Hallway found no attendee or participant list on this page",
         "badge_title_off": "Hallway: the companion is not answering",
         "options_title": "Hallway options",
         "legends": ["Companion", "Reminders", "Connection notes"],
@@ -248,6 +255,36 @@ def test_the_popup_says_the_companion_is_away_in_the_browsers_language(localized
     assert popup.locator("#queue-items li").first.inner_text().startswith(PAGE_TITLE)
     shows_only(language, popup.inner_text("body"), [PAGE_TITLE])
     shot(language, popup, "popup-away")
+
+
+def test_capture_all_reports_in_the_browsers_language(localized, site, live_server):
+    """The rows counted in the popup, and the sentence harvest.js (injected into the page,
+    with no module of its own) says when the page has no list."""
+    language, context, extension_id, worker = localized
+    says = SAYS[language]
+    app, base = live_server
+    pair(worker, base, app.config["HALLWAY_TOKEN"])
+
+    plain = site.serve("/plain/", "<html><body><p>A plain page.</p></body></html>")
+    context.new_page().goto(plain)
+    popup = open_popup(context, extension_id, worker, plain)
+    popup.get_by_text(says["connected"]).wait_for()
+    popup.get_by_role("button", name=says["capture_all"]).click()
+    popup.locator("#status.error", has_text=says["no_list"]).wait_for()
+    shows_only(language, popup.inner_text("body"))
+
+    url = site.serve(ATTENDEES_PATH, fixture_text("meetup-attendees-virtual.html"))
+    page = context.new_page()
+    page.goto(url)
+    popup = open_popup(context, extension_id, worker, url)
+    popup.get_by_text(says["connected"]).wait_for()
+    popup.get_by_role("button", name=says["capture_all"]).click()
+    page.bring_to_front()  # the page being scrolled is the one in view
+    popup.locator("#progress-text", has_text=re.compile(says["rows"])).wait_for()
+    shows_only(language, popup.inner_text("body"))
+    shot(language, popup, "popup-capture-all")
+    popup.get_by_role("button", name=says["stop"]).click()
+    popup.locator("#status", has_text=says["saved"]).wait_for(timeout=120_000)
 
 
 def test_the_options_speak_the_browsers_language(localized):

@@ -86,16 +86,22 @@ def from_accept_language(header: str | None) -> str:
 
 
 def from_environment(environ: dict[str, str] | None = None) -> str:
-    """The command line's language, as gettext reads it: LANGUAGE, LC_ALL, LC_MESSAGES, LANG."""
+    """The command line's language, as gettext finds it: the locale is the first of LC_ALL,
+    LC_MESSAGES and LANG that is set; unless it is C, LANGUAGE may list preferences before it.
+    """
     env = os.environ if environ is None else environ
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        for tag in env.get(name, "").split(":"):
-            code = tag.split(".")[0].replace("-", "_").split("_")[0].lower()
-            if code in LANGUAGES:
-                return code
-            if code and code not in {"c", "posix"}:
-                return DEFAULT  # a language Hallway does not speak: English, not the next variable
+    locale_name = next((env[n] for n in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(n)), "")
+    if _code(locale_name) in {"", "c", "posix"}:
+        return DEFAULT
+    for tag in [*env.get("LANGUAGE", "").split(":"), locale_name]:
+        if _code(tag) in LANGUAGES:
+            return _code(tag)
     return DEFAULT
+
+
+def _code(tag: str) -> str:
+    """'zh_CN.UTF-8' -> 'zh'."""
+    return tag.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
 
 
 def locale() -> Locale:

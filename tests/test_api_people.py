@@ -215,7 +215,8 @@ def test_notes_for_a_person_at_an_event(client, auth, captured):
     )
     url = f"/api/people/{captured['tomas']}/notes?event={captured['event']}"
     drafted = client.get(url, headers=auth).get_json()
-    assert set(drafted) == {"event_id", "language", "linkedin", "linkedin_long", "meetup", "follow_up"}
+    kinds = {"linkedin", "linkedin_long", "meetup", "follow_up"}
+    assert set(drafted) == {"event_id", "language", *kinds}
     assert drafted["linkedin"]["limit"] == 200 and drafted["linkedin_long"]["limit"] == 300
     for kind in ("linkedin", "linkedin_long", "meetup", "follow_up"):
         note = drafted[kind]

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002, RUF003  (the labels and names are in other scripts on purpose)
+# ruff: noqa: RUF001, RUF003  (the labels and names are in other scripts on purpose)
 """Speakers wherever a page names them: a free-text credit, or lines of the description.
 
 A credit is what Meetup's `speakerDetails.name` holds: "Ana Ruiz (ML engineer) & Tom Berg

@@ -97,13 +97,14 @@ node_modules/.installed: package.json package-lock.json
 # Browser tests use Debian's Chromium (Playwright's own browser download does not work
 # offline) and firefox-esr (driven over WebDriver BiDi by npm's puppeteer-core), and the Noto
 # fonts so that names in any script (CJK, Hebrew, emoji) show in the screenshots. Installed
-# here when missing and we are root; otherwise those tests skip or draw boxes.
+# here when missing and we are root; otherwise those tests skip or draw boxes. chromium-l10n:
+# Chromium on Linux takes its own language (LANGUAGE=zh_CN) only with its language packs.
 browsers:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 || missing="$$missing firefox-esr"; \
-	for font in fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji; do \
-	  dpkg -s $$font >/dev/null 2>&1 || missing="$$missing $$font"; \
+	for pkg in chromium-l10n fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji; do \
+	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \

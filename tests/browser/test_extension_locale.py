@@ -55,7 +55,7 @@ SAYS = {
         "options_link": "设置",
         "connected": "本地程序已连接。",
         "due_heading": "待跟进",
-        "nothing_due": "没有待跟进的人，干得漂亮。",  # noqa: RUF001 (Chinese punctuation)
+        "nothing_due": "没有待跟进的人，干得漂亮。",
         "saved": "已保存",
         "headings": ["你认识的人", "加好友附言", "会前准备"],
         "facts": ["时间", "地点", "报名人数"],
@@ -64,7 +64,7 @@ SAYS = {
         "add_talked": "聊了什么",
         "save": "保存",
         "person_saved": "Ana Ruiz 和你们聊的内容已保存",
-        "met_here": "（在这里认识）",  # noqa: RUF001 (Chinese punctuation)
+        "met_here": "（在这里认识）",
         "copy": "复制",
         "away": "没有响应",
         "kept": "这次采集先存着",
@@ -74,13 +74,13 @@ SAYS = {
         "rows": r"已读取 [1-9]\d* 行",
         "stop": "停止",
         "no_list": "Hallway 在这个页面上没找到参会者名单",
-        "badge_title_off": "Hallway：本地程序没有响应",  # noqa: RUF001 (Chinese punctuation)
+        "badge_title_off": "Hallway：本地程序没有响应",
         "options_title": "Hallway 设置",
         "legends": ["本地程序", "提醒", "加好友附言"],
         "save_and_test": "保存并测试",
         "pair": "请本地程序配对",
         "nudge_time": "每日提醒的时间",
-        "free": "200（免费账户）",  # noqa: RUF001 (Chinese punctuation)
+        "free": "200（免费账户）",
     },
     "en": {
         "capture": "Capture",

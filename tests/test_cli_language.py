@@ -58,7 +58,7 @@ def test_hallway_doctor_reports_in_chinese(tmp_path):
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("zh_CN.UTF-8", "Hallway 的本地程序：采集活动页面，帮你起草社交消息。"),
+        ("zh_CN.UTF-8", "Hallway 本地程序：采集活动页面，帮你起草社交消息。"),
         ("C.UTF-8", "Hallway's companion: captures event pages and drafts your networking notes."),
     ],
 )

@@ -52,6 +52,13 @@ async function recordInteraction({ personId, kind, date, eventId, note }) {
   return stored;
 }
 
+// One person's notes again, in the language asked for (the popup's per-note switch).
+function notesIn({ personId, eventId, language }) {
+  const query = new URLSearchParams({ language });
+  if (eventId != null) query.set("event", eventId);
+  return callCompanion(`/api/people/${encodeURIComponent(personId)}/notes?${query}`);
+}
+
 // A capture may bring people whose follow-up is due: the badge counts them afterwards.
 const thenRefresh = (promise) => promise.finally(() => reminders.refresh());
 
@@ -69,6 +76,7 @@ const handlers = {
   },
   dismissWarning: () => queue.dismissWarning(),
   interaction: (m) => recordInteraction(m),
+  notesIn: (m) => notesIn(m),
   due: () => reminders.dueNow(),
   today: () => reminders.today(),
   refreshBadge: () => reminders.refresh(),

@@ -88,6 +88,11 @@ def test_the_wheel_serves_and_captures_with_no_source_tree(wheel, tmp_path):
         assert reply["suggestions"][0]["notes"]["linkedin"]["text"]  # the note templates
         page = urllib.request.urlopen(f"{base}/events/{reply['event']['id']}").read().decode()
         assert "Feature Stores in Practice" in page  # the page templates
+        in_chinese = urllib.request.Request(
+            f"{base}/events/{reply['event']['id']}", headers={"Accept-Language": "zh-CN"}
+        )
+        page = urllib.request.urlopen(in_chinese).read().decode()
+        assert "<h2 id=\"prep-title\">会前准备</h2>" in page  # the catalogue, built on install
         css = urllib.request.urlopen(f"{base}/assets/hallway.css").read()
         assert b"--accent" in css  # the static files
     finally:

@@ -16,6 +16,9 @@ const ROLES = {
 };
 const roleLabel = (role) => ROLES[role]?.() ?? role;
 
+// The languages a note can be drafted in, each named in itself (not translated).
+const NOTE_LANGUAGES = { en: "English", zh: "中文" };
+
 function eventFacts(event, when, suggestions) {
   const facts = [];
   if (when) facts.push([t("factWhen"), when]);
@@ -61,6 +64,7 @@ export function renderNote(suggestion, event, limit) {
   };
   text.addEventListener("input", recount);
   recount();
+  text.lang = notes.language ?? "";
 
   const copy = button(t("copy"), "secondary", async () => {
     await navigator.clipboard.writeText(text.value);
@@ -90,8 +94,33 @@ export function renderNote(suggestion, event, limit) {
   };
   const actions = el("div", null, "actions");
   actions.append(count, copy, record(t("inviteSent"), "invite_sent", t("inviteSent")), record(t("weTalked"), "talked", t("talked")));
-  li.append(who, text, actions);
+  li.append(who, languageSwitch(suggestion, event, limit, text, recount), text, actions);
   return li;
+}
+
+// Redraft this one note in another language, whatever the notes' setting says.
+function languageSwitch({ person, notes }, event, limit, text, recount) {
+  const group = el("div", null, "languages");
+  group.setAttribute("role", "group");
+  group.setAttribute("aria-label", t("noteLanguage", person.name));
+  const choices = Object.entries(NOTE_LANGUAGES).map(([code, name]) => {
+    const choice = button(name, "secondary small", async () => {
+      try {
+        const drafted = await ask({ type: "notesIn", personId: person.id, eventId: event?.id, language: code });
+        text.value = ((limit > 200 && drafted.linkedin_long) || drafted.linkedin).text;
+        text.lang = drafted.language;
+        recount();
+        for (const other of choices) other.setAttribute("aria-pressed", String(other === choice));
+      } catch (error) {
+        setStatus(error.message, true);
+      }
+    });
+    choice.lang = code;
+    choice.setAttribute("aria-pressed", String(code === notes.language));
+    return choice;
+  });
+  group.append(...choices);
+  return group;
 }
 
 // The companion names the people you know best and counts the rest (a large list may hold

@@ -173,3 +173,44 @@ def test_pairing_from_the_options_page_after_approval_on_the_companion(browser, 
     token = pair_from_options(context, extension_id, worker, base)
     assert token and token != app.config["HALLWAY_TOKEN"]  # its own token, not the pasted one
     assert [e["title"] for e in stored_events(base, token)] == []  # and the companion takes it
+
+
+def test_one_note_is_redrafted_in_the_other_language_in_place(browser, site, live_server):
+    """The popup's per-note switch: this note in Chinese (then English again), counted the
+    same way, whatever the notes' setting; the popup stays open and the rest is unchanged."""
+    context, extension_id, worker = browser
+    app, base = live_server
+    pair(worker, base, app.config["HALLWAY_TOKEN"])
+    url = site.serve(EVENT_PATH, fixture_text("meetup-event.html"))
+    context.new_page().goto(url)
+    popup = open_popup(context, extension_id, worker, url)
+    popup.get_by_text("Companion connected.").wait_for()
+    popup.get_by_role("button", name="Capture", exact=True).click()
+    first, second = popup.locator("#notes li").nth(0), popup.locator("#notes li").nth(1)
+    first.locator("textarea").wait_for()
+    english, untouched = (
+        first.locator("textarea").input_value(),
+        second.locator("textarea").input_value(),
+    )
+    assert not re.search(r"[\u4e00-\u9fff]", english)
+    assert first.get_by_role("button", name="English").get_attribute("aria-pressed") == "true"
+    popup.evaluate("window.stayed = true")
+
+    first.get_by_role("button", name="中文").click()
+    popup.wait_for_function(
+        "(old) => document.querySelector('#notes li textarea').value !== old", arg=english
+    )
+    chinese = first.locator("textarea").input_value()
+    assert re.search(r"[\u4e00-\u9fff]", chinese) and "Feature Stores in Practice" in chinese
+    assert first.locator("textarea").get_attribute("lang") == "zh"
+    assert first.locator(".count").text_content() == f"{len(chinese)}/200"
+    assert first.get_by_role("button", name="中文").get_attribute("aria-pressed") == "true"
+    assert second.locator("textarea").input_value() == untouched
+    assert popup.evaluate("window.stayed") is True
+    popup.screenshot(path=str(ARTIFACTS / "popup-note-in-chinese.png"), full_page=True)
+
+    first.get_by_role("button", name="English").click()
+    popup.wait_for_function(
+        "(old) => document.querySelector('#notes li textarea').value !== old", arg=chinese
+    )
+    assert first.locator("textarea").input_value() == english

@@ -27,10 +27,13 @@ LOAD_MS = (300, 600)
 ROW_PX, VIEW_PX = 64, 640
 # What harvest.js calls on the extension; in a bare page nobody listens.
 EXTENSION_STAND_IN = """
-globalThis.browser = { runtime: {
-  onMessage: { addListener() {}, removeListener() {} },
-  sendMessage: async () => undefined,
-} };
+globalThis.browser = {
+  runtime: {
+    onMessage: { addListener() {}, removeListener() {} },
+    sendMessage: async () => undefined,
+  },
+  i18n: { getMessage: (key) => key },
+};
 """
 
 

@@ -170,3 +170,14 @@ def test_dates_and_times_are_written_the_languages_way(client, seeded):
     assert "Thu 12 Jun 2025, 18:30 PDT" in english
     due = seen(client.get(f"/people/{seeded.mira}?{T}", headers=CHINESE).get_data(as_text=True))
     assert "下一步：发领英邀请，2025年6月13日 起已到期。" in due
+
+
+def test_the_extensions_own_name_is_said_in_chinese_and_any_other_name_as_it_is(app, client):
+    desk = app.extensions["hallway_pairing"]
+    desk.ask("chrome-extension://abcdefghijklmnopabcdefghijklmnop", "Hallway extension", "Chromium")
+    desk.ask("chrome-extension://bbcdefghijklmnopabcdefghijklmnop", "100% %(x)s ext", "Chromium")
+    page = client.get("/pairing", headers=CHINESE)
+    assert page.status_code == 200
+    body = page.get_data(as_text=True)
+    assert "<strong>Hallway 扩展</strong> 请求配对。" in body
+    assert "<strong>100% %(x)s ext</strong> 请求配对。" in body

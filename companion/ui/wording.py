@@ -54,6 +54,9 @@ def sort(code: str) -> str:
     return _(_SORTS[code]) if code in _SORTS else code
 
 
+# A name the companion gave itself ("Hallway extension") in the reader's language; any other
+# name as it is (never formatted: it is data).
+bp.add_app_template_filter(i18n.template_gettext, "translated")
 bp.add_app_template_global(labels.kind, "kind_label")
 bp.add_app_template_global(labels.group, "class_label")
 bp.add_app_template_global(labels.roles, "roles_label")

@@ -92,7 +92,7 @@ def test_the_wheel_serves_and_captures_with_no_source_tree(wheel, tmp_path):
             f"{base}/events/{reply['event']['id']}", headers={"Accept-Language": "zh-CN"}
         )
         page = urllib.request.urlopen(in_chinese).read().decode()
-        assert "<h2 id=\"prep-title\">会前准备</h2>" in page  # the catalogue, built on install
+        assert '<h2 id="prep-title">会前准备</h2>' in page  # the catalogue, built on install
         css = urllib.request.urlopen(f"{base}/assets/hallway.css").read()
         assert b"--accent" in css  # the static files
     finally:

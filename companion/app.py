@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, current_app, jsonify, request
+from flask import Flask, current_app, g, jsonify, request
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
 from companion import api, config, guard, i18n, tokens, ui
@@ -46,7 +46,13 @@ def _speak_the_users_language(app: Flask) -> None:
     def choose() -> None:
         with app.extensions["hallway_store"].reading() as net:
             settings = net.settings
-        i18n.start(page_language(settings, request.headers.get("Accept-Language")))
+        g.speaking = i18n.start(page_language(settings, request.headers.get("Accept-Language")))
+
+    @app.teardown_request
+    def done(_error: BaseException | None) -> None:
+        # A thread serves one request after another: none keeps the last one's language.
+        if "speaking" in g:
+            i18n.stop(g.pop("speaking"))
 
     app.jinja_env.add_extension("jinja2.ext.i18n")
     app.jinja_env.policies["ext.i18n.trimmed"] = True  # a sentence's line breaks are not its words

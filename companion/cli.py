@@ -21,14 +21,16 @@ data_dir_option = click.option(
 )
 
 
-# The language is the environment's (LANG=zh_CN.UTF-8); the help texts below are read now.
-i18n.start(i18n.from_environment())
+# The help texts below are read as this module loads, in the environment's language
+# (LANG=zh_CN.UTF-8); the language before is put back at the end of the module.
+_HELP_LANGUAGE = i18n.start(i18n.from_environment())
 
 
 @click.group(help=_("Hallway's companion: captures event pages and drafts your networking notes."))
 @click.version_option(package_name="hallway")
 def main() -> None:
-    i18n.start(i18n.from_environment())
+    # Every message of the command, until it ends, in the environment's language.
+    click.get_current_context().with_resource(i18n.speaking(i18n.from_environment()))
 
 
 @main.command(help=_("Run the companion on 127.0.0.1 for the browser extension."))
@@ -278,3 +280,6 @@ def doctor(port: int, data_dir: Path | None) -> None:
     for finding in findings:
         click.echo("\n".join(finding.lines()))
     sys.exit(0 if all(f.ok for f in findings) else 1)
+
+
+i18n.stop(_HELP_LANGUAGE)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -70,9 +70,13 @@ def speaking(language: str) -> Iterator[None]:
         _speaking.reset(token)
 
 
-def start(language: str) -> None:
-    """For the whole of a request or a command: the language everything after it speaks."""
-    _speaking.set(language if language in LANGUAGES else DEFAULT)
+def start(language: str) -> Token[str]:
+    """From here on, this language (a request's: stop() puts the one before back)."""
+    return _speaking.set(language if language in LANGUAGES else DEFAULT)
+
+
+def stop(token: Token[str]) -> None:
+    _speaking.reset(token)
 
 
 def from_accept_language(header: str | None) -> str:

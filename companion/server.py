@@ -176,9 +176,9 @@ def prompt_in_terminal(
     waiting: queue.Queue[PairingRequest] = queue.Queue()
 
     def loop() -> None:
-        i18n.start(language)
-        while answer_in_terminal(desk, data_dir, waiting.get(), click.confirm):
-            pass
+        with i18n.speaking(language):
+            while answer_in_terminal(desk, data_dir, waiting.get(), click.confirm):
+                pass
 
     threading.Thread(target=loop, daemon=True, name="pairing-prompt").start()
     return waiting.put

@@ -75,3 +75,9 @@ def test_the_help_is_in_the_locales_language(lang, said):
         check=True,
     )
     assert said in " ".join(answer.stdout.split())
+
+
+def test_a_commands_language_ends_with_it(tmp_path):
+    runner = CliRunner(env={"HALLWAY_DATA_DIR": str(tmp_path), "LANG": "zh_CN.UTF-8"})
+    runner.invoke(main, ["token", "--revoke", "nope"])
+    assert i18n.current() == "en"

@@ -10,20 +10,13 @@ import pytest
 
 from companion.method.notes import note_length
 from tests.test_api_captures import capture_body
+from tests.test_prep import SECTIONS
 
 CHINESE = {"Accept-Language": "zh-CN,zh;q=0.9"}
 ENGLISH = {"Accept-Language": "en-US,en;q=0.9"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 PREP_IN_CHINESE = ["活动信息", "主持人和讲者", "话题", "主办公司", "谁会来", "开场白", "活动之后"]
-PREP_IN_ENGLISH = [
-    "The event",
-    "Host and speakers",
-    "Topic",
-    "Hosting company",
-    "Who is coming",
-    "Openers",
-    "After the event",
-]
+PREP_IN_ENGLISH = SECTIONS
 
 
 @pytest.fixture

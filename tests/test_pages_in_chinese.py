@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from companion import i18n
 from companion.store.db import raw
 from companion.ui import csrf
 from companion.ui.common import DONE
@@ -181,3 +182,10 @@ def test_the_extensions_own_name_is_said_in_chinese_and_any_other_name_as_it_is(
     body = page.get_data(as_text=True)
     assert "<strong>Hallway 扩展</strong> 请求配对。" in body
     assert "<strong>100% %(x)s ext</strong> 请求配对。" in body
+
+
+def test_a_requests_language_ends_with_it(client, seeded):
+    """The same thread serves the next request, or runs code outside any: neither inherits."""
+    client.get(f"/?{T}", headers=CHINESE)
+    assert i18n.current() == "en"
+    assert "<h1>Today</h1>" in client.get(f"/?{T}").get_data(as_text=True)

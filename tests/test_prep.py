@@ -69,17 +69,20 @@ def texts(sec: dict) -> list[str]:
     return [i["text"] for i in sec["items"]]
 
 
+SECTIONS = [
+    "The event",
+    "Host and speakers",
+    "Topic",
+    "Hosting company",
+    "Who is coming",
+    "Openers",
+    "After the event",
+]
+
+
 def test_sections_come_in_the_methods_order():
     titles = [s["title"] for s in prep_notes(EVENT, ROOM, {}, ZoneInfo("UTC"))]
-    assert titles == [
-        "The event",
-        "Host and speakers",
-        "Topic",
-        "Hosting company",
-        "Who is coming",
-        "Openers",
-        "After the event",
-    ]
+    assert titles == SECTIONS
 
 
 def test_the_event_in_its_zone_and_the_users():

@@ -62,13 +62,8 @@ def _event_choices(net: answers.Network, chosen: int | None) -> list[dict]:
 
 @bp.get("/people/<int:person_id>")
 def person(person_id: int):
-    event_id = args.number("event")
-    language = args.choice("note_language", tuple(LANGUAGES))
     with common.store().reading() as net:
-        common.person_or_404(net, person_id)
-        if event_id is not None:
-            common.event_or_404(net, event_id)
-        drafted = answers.person_notes(net, person_id, event_id, language)
+        drafted = _notes(net, person_id, "note_language")
         g.allow_photos = net.settings["show_photos"]
         return render_template(
             "person.html",
@@ -91,16 +86,22 @@ def person(person_id: int):
 def person_notes(person_id: int):
     """This person's notes in the language asked for: the person page switches them in place.
     Readable by this page alone (same origin), as the page itself is."""
-    event_id = args.number("event")
-    language = args.choice("language", tuple(LANGUAGES))
     with common.store().reading() as net:
-        common.person_or_404(net, person_id)
-        if event_id is not None:
-            common.event_or_404(net, event_id)
-        drafted = answers.person_notes(net, person_id, event_id, language)
+        drafted = _notes(net, person_id, "language")
     if drafted is None:
         abort(422, _("Notes need an event: this person was not seen at any event yet."))
     return jsonify(drafted)
+
+
+def _notes(net: answers.Network, person_id: int, language_argument: str) -> dict | None:
+    """Their notes for ?event= (else their latest event), in the language the named argument
+    asks for (else the setting's); 404 for a person or event that is not there."""
+    event_id = args.number("event")
+    language = args.choice(language_argument, tuple(LANGUAGES))
+    common.person_or_404(net, person_id)
+    if event_id is not None:
+        common.event_or_404(net, event_id)
+    return answers.person_notes(net, person_id, event_id, language)
 
 
 def _same_name(net: answers.Network, person_id: int) -> dict[str, list[dict]]:

@@ -144,6 +144,21 @@ def open_popup(context, extension_id: str, worker, url: str):
     return popup
 
 
+def popup_after_capture(browser, site, live_server, path: str, html: str):
+    """The paired extension's popup on `html` served at `path`, after Capture, its first
+    note drawn."""
+    context, extension_id, worker = browser
+    app, base = live_server
+    pair(worker, base, app.config["HALLWAY_TOKEN"])
+    url = site.serve(path, html)
+    context.new_page().goto(url)
+    popup = open_popup(context, extension_id, worker, url)
+    popup.get_by_text("Companion connected.").wait_for()
+    popup.get_by_role("button", name="Capture", exact=True).click()
+    popup.locator("#notes li textarea").first.wait_for()
+    return popup
+
+
 def api_get(base: str, token: str, path: str) -> Any:
     req = urllib.request.Request(f"{base}{path}", headers={"Authorization": f"Bearer {token}"})
     with urllib.request.urlopen(req, timeout=10) as response:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import open_popup, pair
+from tests.browser.conftest import open_popup, pair, popup_after_capture
 from tests.conftest import fixture_text
 from tests.review_store import TODAY, seed
 
@@ -51,15 +51,10 @@ def test_every_review_page_has_no_serious_violation(page):
 def test_the_popup_after_a_capture_and_the_options_have_no_serious_violation(
     browser, site, live_server
 ):
-    context, extension_id, worker = browser
-    app, base = live_server
-    pair(worker, base, app.config["HALLWAY_TOKEN"])
-    url = site.serve(EVENT_PATH, fixture_text("meetup-event.html"))
-    context.new_page().goto(url)
-    popup = open_popup(context, extension_id, worker, url)
-    popup.get_by_text("Companion connected.").wait_for()
-    popup.get_by_role("button", name="Capture", exact=True).click()
-    popup.locator("#notes li textarea").first.wait_for()
+    context, extension_id, _worker = browser
+    popup = popup_after_capture(
+        browser, site, live_server, EVENT_PATH, fixture_text("meetup-event.html")
+    )
     assert violations(popup) == []
     options = context.new_page()
     options.goto(f"chrome-extension://{extension_id}/options.html")

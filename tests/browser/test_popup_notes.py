@@ -18,6 +18,7 @@ from tests.browser.conftest import (
     open_popup,
     pair,
     pair_from_options,
+    popup_after_capture,
     stored_events,
 )
 from tests.conftest import fixture_text
@@ -178,16 +179,10 @@ def test_pairing_from_the_options_page_after_approval_on_the_companion(browser, 
 def test_one_note_is_redrafted_in_the_other_language_in_place(browser, site, live_server):
     """The popup's per-note switch: this note in Chinese (then English again), counted the
     same way, whatever the notes' setting; the popup stays open and the rest is unchanged."""
-    context, extension_id, worker = browser
-    app, base = live_server
-    pair(worker, base, app.config["HALLWAY_TOKEN"])
-    url = site.serve(EVENT_PATH, fixture_text("meetup-event.html"))
-    context.new_page().goto(url)
-    popup = open_popup(context, extension_id, worker, url)
-    popup.get_by_text("Companion connected.").wait_for()
-    popup.get_by_role("button", name="Capture", exact=True).click()
+    popup = popup_after_capture(
+        browser, site, live_server, EVENT_PATH, fixture_text("meetup-event.html")
+    )
     first, second = popup.locator("#notes li").nth(0), popup.locator("#notes li").nth(1)
-    first.locator("textarea").wait_for()
     english, untouched = (
         first.locator("textarea").input_value(),
         second.locator("textarea").input_value(),

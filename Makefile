@@ -58,7 +58,7 @@ catalogue: $(VENV)/.installed
 	$(VENV)/bin/pybabel update --no-fuzzy-matching -i companion/locales/messages.pot -d companion/locales
 
 catalogues: $(VENV)/.installed
-	$(VENV)/bin/pybabel compile --quiet --statistics -d companion/locales
+	$(VENV)/bin/pybabel compile --statistics -d companion/locales
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check companion tests bench

@@ -188,17 +188,24 @@ def shot(language: str, page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{language}-{name}.png"), full_page=True)
 
 
-def test_the_popup_speaks_the_browsers_language(localized, site, live_server):
+def paired_popup_on_a_plain_page(localized, site, live_server):
+    """The paired extension's popup on a page with no event, once it says it is connected."""
     language, context, extension_id, worker = localized
-    says = SAYS[language]
     app, base = live_server
     pair(worker, base, app.config["HALLWAY_TOKEN"])
-
-    # Nothing captured on this page: the follow-ups due instead (none).
     plain = site.serve("/plain/", "<html><body><p>A plain page.</p></body></html>")
     context.new_page().goto(plain)
     popup = open_popup(context, extension_id, worker, plain)
-    popup.get_by_text(says["connected"]).wait_for()
+    popup.get_by_text(SAYS[language]["connected"]).wait_for()
+    return popup
+
+
+def test_the_popup_speaks_the_browsers_language(localized, site, live_server):
+    language, context, extension_id, worker = localized
+    says = SAYS[language]
+
+    # Nothing captured on this page: the follow-ups due instead (none).
+    popup = paired_popup_on_a_plain_page(localized, site, live_server)
     popup.get_by_text(says["nothing_due"]).wait_for()
     assert popup.locator("#due h2").inner_text().lower() == says["due_heading"].lower()
     capture = popup.get_by_role("button", name=says["capture"], exact=True)
@@ -272,13 +279,7 @@ def test_capture_all_reports_in_the_browsers_language(localized, site, live_serv
     with no module of its own) says when the page has no list."""
     language, context, extension_id, worker = localized
     says = SAYS[language]
-    app, base = live_server
-    pair(worker, base, app.config["HALLWAY_TOKEN"])
-
-    plain = site.serve("/plain/", "<html><body><p>A plain page.</p></body></html>")
-    context.new_page().goto(plain)
-    popup = open_popup(context, extension_id, worker, plain)
-    popup.get_by_text(says["connected"]).wait_for()
+    popup = paired_popup_on_a_plain_page(localized, site, live_server)
     popup.get_by_role("button", name=says["capture_all"]).click()
     popup.locator("#status.error", has_text=says["no_list"]).wait_for()
     shows_only(language, popup.inner_text("body"))

@@ -1,10 +1,11 @@
-"""Languages: which one is speaking now, its gettext catalogue and its date and number formats.
+"""Languages: which one is speaking now, its gettext catalogue and its date formats.
 
 Every sentence a user reads is written in English in the code, marked with `_()` (or `N_()`
-where it is stored before it is said), and translated through the gettext catalogues in
-companion/locales (`.po` in the repository, `.mo` built on install by setup.py). A request,
-a command or a note says which language it speaks with `speaking(language)`; everything said
-inside follows, so a third language is a new catalogue, not new code.
+where it is stored before it is said; the templates' plurals use ngettext), and translated
+through the gettext catalogues in companion/locales (`.po` in the repository, `.mo` built on
+install by setup.py). A request starts its language (start/stop, in app.py); a command or a
+note says which one it speaks with `speaking(language)`; everything said inside follows, so
+a third language is a new catalogue, not new code.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from babel import Locale, dates, numbers
+from babel import Locale, dates
 from babel.support import Translations
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header
@@ -42,11 +43,6 @@ def _(message: str, **values: Any) -> str:
     return text % values if values else text
 
 
-def ngettext(singular: str, plural: str, n: int, **values: Any) -> str:
-    text = _catalogue(_speaking.get()).ngettext(singular, plural, n)
-    return text % {"num": number(n), **values}
-
-
 def template_gettext(message: str) -> str:
     """For Jinja's i18n extension, which fills in the values itself (escaped)."""
     return _catalogue(_speaking.get()).gettext(message)
@@ -62,12 +58,12 @@ def current() -> str:
 
 @contextmanager
 def speaking(language: str) -> Iterator[None]:
-    """Everything said inside is in this language (a request's, a command's, a note's)."""
-    token = _speaking.set(language if language in LANGUAGES else DEFAULT)
+    """Everything said inside is in this language (a command's, a note's)."""
+    token = start(language)
     try:
         yield
     finally:
-        _speaking.reset(token)
+        stop(token)
 
 
 def start(language: str) -> Token[str]:
@@ -139,10 +135,6 @@ def day_of_month(value: date) -> str:
 def month(value: date) -> str:
     """'July 2025' / '2025年7月'."""
     return dates.format_skeleton("yMMMM", value, locale=locale())
-
-
-def number(value: int | float) -> str:
-    return numbers.format_decimal(value, locale=locale())
 
 
 @cache

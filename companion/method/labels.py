@@ -47,6 +47,13 @@ def group(code: str) -> str:
     return _(_CLASSES[code]) if code in _CLASSES else code
 
 
+def job(position: str | None, company: str | None) -> str:
+    """'Data engineer at Brightwater' / 'Brightwater · Data engineer'."""
+    if position and company:
+        return _("%(position)s at %(company)s", position=position, company=company)
+    return position or company or ""
+
+
 def listed(words: list[str]) -> str:
     """'host, speaker' / 'host、speaker': the separator is the catalogue's."""
     return _(", ").join(words)

@@ -150,7 +150,7 @@ def _hosts(hosts: list[Attendee]) -> Section:
         roles = "/".join(labels.role(r) for r in host.roles if r in HOST_ROLES)
         if host.named_in:
             roles = _("%(roles)s, named in the description", roles=roles)
-        said = "; ".join(p for p in (host.headline, _works_at(host)) if p)
+        said = "; ".join(p for p in (host.headline, labels.job(host.position, host.company)) if p)
         who = _("%(name)s (%(roles)s)", name=host.name, roles=roles)
         items.append(
             _item(_("%(who)s: %(said)s", who=who, said=said) if said else who, host.profile_url)
@@ -401,12 +401,6 @@ def _after(event: dict[str, Any]) -> Section:
             _item(_("Log whom you talked to and what about: the notes and follow-ups use it.")),
         ],
     }  # fmt: skip
-
-
-def _works_at(person: Attendee) -> str | None:
-    if person.position and person.company:
-        return _("%(position)s at %(company)s", position=person.position, company=person.company)
-    return person.company or person.position
 
 
 def _all(questions: list[str]) -> list[str]:

@@ -1,4 +1,4 @@
-"""The words the templates put around the method's values: labels, a job, a next step, dates.
+"""The words the templates put around the method's values: labels, a next step, dates.
 
 Each is said in the request's language (companion/i18n.py); the templates never build a
 sentence from English pieces.
@@ -16,12 +16,6 @@ from companion.ui import bp
 
 _SORTS = {"last_seen": N_("last seen"), "interactions": N_("interactions"), "name": N_("name")}
 _STATUSES = {"none": N_("none")}
-
-
-def job(position: str | None, company: str | None) -> str:
-    if position and company:
-        return _("%(position)s at %(company)s", position=position, company=company)
-    return position or company or ""
 
 
 def next_step(step: dict[str, Any]) -> str:
@@ -63,7 +57,7 @@ bp.add_app_template_global(labels.roles, "roles_label")
 bp.add_app_template_global(labels.listed, "listed")
 bp.add_app_template_global(status, "status_label")
 bp.add_app_template_global(sort, "sort_label")
-bp.add_app_template_global(job)
+bp.add_app_template_global(labels.job)
 bp.add_app_template_global(next_step)
 bp.add_app_template_global(short_day)
 bp.add_app_template_global(i18n.month, "month_name")

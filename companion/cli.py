@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import json
 import sys
 from datetime import datetime
@@ -10,8 +11,36 @@ from pathlib import Path
 import click
 
 from companion import config, i18n, tokens
-from companion.i18n import _
+from companion.i18n import N_, _
 from companion.pairing import clients
+
+# The help texts below are read as this module loads, in the environment's language
+# (LANG=zh_CN.UTF-8); the language before is put back at the end of the module.
+_HELP_LANGUAGE = i18n.start(i18n.from_environment())
+
+# Click says its own words ("Usage:", "Error: ...") through gettext's global domain, which it
+# reads from the same environment: bound to Hallway's catalogues, they follow the command's
+# language too. These are the ones a user meets; marked here so the catalogue holds them.
+gettext.bindtextdomain("messages", i18n.LOCALES)
+CLICK_WORDS = (
+    N_("Usage:"),
+    N_("Options"),
+    N_("Commands"),
+    N_("Show this message and exit."),
+    N_("Show the version and exit."),
+    N_("%(prog)s, version %(version)s"),
+    N_("Error: {message}"),
+    N_("Try '{command} {option}' for help."),
+    N_("No such option {name!r}."),
+    N_("No such command {name!r}."),
+    N_("Missing argument"),
+    N_("Missing option"),
+    N_("Missing command."),
+    N_("Invalid value for {param_hint}: {message}"),
+    N_("default: {default}"),
+    N_("env var: {var}"),
+    N_("Aborted!"),
+)
 
 data_dir_option = click.option(
     "--data-dir",
@@ -19,11 +48,6 @@ data_dir_option = click.option(
     envvar="HALLWAY_DATA_DIR",
     help=_("Where the database and token live (default: your user data folder)."),
 )
-
-
-# The help texts below are read as this module loads, in the environment's language
-# (LANG=zh_CN.UTF-8); the language before is put back at the end of the module.
-_HELP_LANGUAGE = i18n.start(i18n.from_environment())
 
 
 @click.group(help=_("Hallway's companion: captures event pages and drafts your networking notes."))

@@ -17,7 +17,8 @@ from companion import i18n
 
 ROOT = Path(__file__).parents[1]
 PO = i18n.LOCALES / "zh_CN" / "LC_MESSAGES" / "messages.po"
-PLACEHOLDER = re.compile(r"%\((\w+)\)[sdr]")
+# Python's %(name)s, and str.format's {name} in the sentences Click says.
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sdr]|\{(\w+)(?:![rs])?\}")
 TAG = re.compile(r"</?(\w+)")
 
 

@@ -81,3 +81,15 @@ def test_a_commands_language_ends_with_it(tmp_path):
     runner = CliRunner(env={"HALLWAY_DATA_DIR": str(tmp_path), "LANG": "zh_CN.UTF-8"})
     runner.invoke(main, ["token", "--revoke", "nope"])
     assert i18n.current() == "en"
+
+
+def test_clicks_own_words_follow_lang_too(tmp_path):
+    """ "Usage:", "Error:", "No such command": Click's, through gettext's global domain."""
+    chinese = CliRunner(env={"LANG": "zh_CN.UTF-8", "LANGUAGE": ""}).invoke(
+        main, ["nope"], prog_name="hallway"
+    )
+    assert chinese.exit_code == 2
+    assert "用法: hallway [OPTIONS] COMMAND [ARGS]..." in chinese.output
+    assert "错误：没有 'nope' 这个命令。" in chinese.output
+    english = CliRunner(env={"LANG": "C.UTF-8", "LANGUAGE": ""}).invoke(main, ["nope"])
+    assert "Error: No such command 'nope'." in english.output

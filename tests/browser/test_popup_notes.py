@@ -111,7 +111,8 @@ def test_options_pair_with_a_pasted_token_and_unpair(browser, live_server):
         worker.evaluate("chrome.storage.local.get('token')")["token"] == app.config["HALLWAY_TOKEN"]
     )
 
-    assert options.get_by_label("200 (free account)").is_checked()  # the companion's setting
+    # The companion's setting, read once the options are connected (a call of its own).
+    options.locator("input[name=noteLimit][value='200']:checked").wait_for()
     options.get_by_label("300 (Premium)").check()
     options.get_by_text("at most 300 characters").wait_for()
     assert api_get(base, app.config["HALLWAY_TOKEN"], "/api/settings")["note_limit"] == 300

@@ -113,9 +113,15 @@ def day(value: date) -> str:
     return dates.format_date(value, _("EEE d MMM y"), locale=locale())
 
 
-def short_day(value: date) -> str:
-    """'2025-07-10' / '2025年7月10日'."""
-    return dates.format_date(value, _("yyyy-MM-dd"), locale=locale())
+def short_day(value: date | str | None) -> str:
+    """A day in a list, a table or a sentence: '2025-07-10' / '2025年7月10日'. An ISO string
+    (a stored date, or a time) is read first; one that is not a date is shown as it is."""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    return dates.format_date(value, _("yyyy-MM-dd"), locale=locale()) if value else ""
 
 
 def day_and_time(value: datetime) -> str:

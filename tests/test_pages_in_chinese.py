@@ -189,3 +189,12 @@ def test_a_requests_language_ends_with_it(client, seeded):
     client.get(f"/?{T}", headers=CHINESE)
     assert i18n.current() == "en"
     assert "<h1>Today</h1>" in client.get(f"/?{T}").get_data(as_text=True)
+
+
+def test_the_charts_and_the_calendar_speak_the_pages_language(client, seeded):
+    chart = client.get(f"/progress/weeks.svg?{T}", headers=CHINESE).get_data(as_text=True)
+    assert "每周互动" in chart and "6月9日" in chart  # the title and a week's label
+    assert "Touches per week" in client.get(f"/progress/weeks.svg?{T}").get_data(as_text=True)
+    feed = client.get(f"/calendar.ics?{T}", headers=CHINESE).get_data(as_text=True)
+    assert "SUMMARY:邀请 Mira Okonkwo" in feed
+    assert "SUMMARY:Invite Mira Okonkwo" in client.get(f"/calendar.ics?{T}").get_data(as_text=True)

@@ -72,7 +72,7 @@ def next_step(
         return None
     agreed = iso_date(person.get("follow_up_on"))
     if agreed and agreed > last:
-        said = _("You agreed to follow up on %(day)s.", day=_day(agreed))
+        said = _("You agreed to follow up on %(day)s.", day=i18n.short_day(agreed))
         return Due("next_touch", agreed, said)
     due_on = (date.fromisoformat(last) + timedelta(days=NEXT_TOUCH_DAYS)).isoformat()
     return Due(
@@ -80,7 +80,7 @@ def next_step(
         due_on,
         _(
             "Your last touch was on %(day)s: the next is due %(n)s days later.",
-            day=_day(last),
+            day=i18n.short_day(last),
             n=NEXT_TOUCH_DAYS,
         ),
     )
@@ -106,7 +106,7 @@ def _invite(
     reason = _(
         "You met at %(event)s on %(day)s: connect on LinkedIn with a note within %(n)s days.",
         event=event.get("title") or _("an event"),
-        day=_day(held),
+        day=i18n.short_day(held),
         n=CONNECT_WITHIN_DAYS,
     )
     if invites_left == 0:
@@ -122,7 +122,3 @@ def invite_budget(
     month = today.isoformat()[:7]
     used = sum(1 for i in interactions if i["kind"] == "invite_sent" and i["date"][:7] == month)
     return {"month": month, "budget": budget, "used": used, "left": max(budget - used, 0)}
-
-
-def _day(iso: str) -> str:
-    return i18n.short_day(date.fromisoformat(iso[:10]))

@@ -30,12 +30,17 @@ _ROLES = {
 _CLASSES = {"peer": N_("peer"), "leader": N_("leader")}
 
 
+def said(words: dict[str, str], code: str) -> str:
+    """The code's word in the language spoken; a code with no word, as readable as it gets."""
+    return _(words[code]) if code in words else code.replace("_", " ")
+
+
 def kind(code: str) -> str:
-    return _(_KINDS[code]) if code in _KINDS else code.replace("_", " ")
+    return said(_KINDS, code)
 
 
 def role(code: str) -> str:
-    return _(_ROLES[code]) if code in _ROLES else code.replace("_", " ")
+    return said(_ROLES, code)
 
 
 def roles(codes: list[str]) -> str:
@@ -44,7 +49,7 @@ def roles(codes: list[str]) -> str:
 
 def group(code: str) -> str:
     """'peer' or 'leader', as the pages say it."""
-    return _(_CLASSES[code]) if code in _CLASSES else code
+    return said(_CLASSES, code)
 
 
 def job(position: str | None, company: str | None) -> str:

@@ -263,7 +263,7 @@ def _who_is_coming(attendees: list[Attendee]) -> Section:
         items.append(
             _item(
                 _("You already know %(name)s: %(count)s of %(goal)s interactions, last met %(day)s",
-                  day=i18n.short_day(date.fromisoformat(person.last_met[:10])), **values)
+                  day=i18n.short_day(person.last_met), **values)
                 if person.last_met
                 else _("You already know %(name)s: %(count)s of %(goal)s interactions", **values)
             )

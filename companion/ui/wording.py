@@ -6,7 +6,6 @@ sentence from English pieces.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from companion import i18n
@@ -20,7 +19,7 @@ _STATUSES = {"none": N_("none")}
 
 def next_step(step: dict[str, Any]) -> str:
     """'Next: send a LinkedIn invite, due on 2025-07-01.'"""
-    day = short_day(step["due_on"])
+    day = i18n.short_day(step["due_on"])
     if step["kind"] == "invite":
         if step["due"]:
             return _("Next: send a LinkedIn invite, due since %(day)s.", day=day)
@@ -30,22 +29,12 @@ def next_step(step: dict[str, Any]) -> str:
     return _("Next: the next touch, due on %(day)s.", day=day)
 
 
-def short_day(value: date | str | None) -> str:
-    """A day in a list or a table: '2025-07-01' / '2025年7月1日'."""
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value[:10])
-        except ValueError:
-            return value
-    return i18n.short_day(value) if value else ""
-
-
 def status(code: str) -> str:
-    return _(_STATUSES[code]) if code in _STATUSES else labels.kind(code)
+    return labels.said(_STATUSES, code) if code in _STATUSES else labels.kind(code)
 
 
 def sort(code: str) -> str:
-    return _(_SORTS[code]) if code in _SORTS else code
+    return labels.said(_SORTS, code)
 
 
 # A name the companion gave itself ("Hallway extension") in the reader's language; any other
@@ -59,5 +48,5 @@ bp.add_app_template_global(status, "status_label")
 bp.add_app_template_global(sort, "sort_label")
 bp.add_app_template_global(labels.job)
 bp.add_app_template_global(next_step)
-bp.add_app_template_global(short_day)
+bp.add_app_template_global(i18n.short_day)
 bp.add_app_template_global(i18n.month, "month_name")
